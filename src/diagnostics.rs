@@ -1,0 +1,114 @@
+//! Collects issues while reading: applies the mode's severity and keeps offsets for positions.
+
+use crate::issue::{Issue, IssueCode, Severity, TextPosition};
+use crate::pointer::PathBuf;
+
+/// The longest value quoted in a message; longer ones are cut with an ellipsis.
+const QUOTE_LIMIT: usize = 64;
+
+pub(crate) struct Diagnostics {
+    pub issues: Vec<Issue>,
+    strict: bool,
+}
+
+impl Diagnostics {
+    pub fn new(strict: bool) -> Self {
+        Diagnostics {
+            issues: Vec::new(),
+            strict,
+        }
+    }
+
+    fn severity(&self, code: IssueCode) -> Severity {
+        if self.strict {
+            Severity::Error
+        } else {
+            code.lenient_severity()
+        }
+    }
+
+    /// Records an issue at `path`.
+    pub fn push_at(&mut self, code: IssueCode, path: &PathBuf, offset: usize, message: String) {
+        self.push_path(code, path.as_str().to_string(), offset, message);
+    }
+
+    /// Records an issue at `path` followed by one more key.
+    pub fn push_child(
+        &mut self,
+        code: IssueCode,
+        path: &PathBuf,
+        key: &str,
+        offset: usize,
+        message: String,
+    ) {
+        self.push_path(
+            code,
+            crate::pointer::child(path.as_str(), key),
+            offset,
+            message,
+        );
+    }
+
+    pub fn push_path(&mut self, code: IssueCode, path: String, offset: usize, message: String) {
+        let severity = self.severity(code);
+        self.issues.push(Issue {
+            path,
+            code,
+            severity,
+            message,
+            position: TextPosition {
+                offset,
+                line: 0,
+                column: 0,
+            },
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// Drops issues recorded since `mark`, except those about the JSON text itself, which stay
+    /// true whatever the value turned out to be.
+    pub fn forget_semantic_since(&mut self, mark: usize) {
+        let mut index = 0usize;
+        self.issues.retain(|issue| {
+            let keep = index < mark || is_textual(issue.code);
+            index += 1;
+            keep
+        });
+    }
+}
+
+/// Issues about the JSON text rather than the schema.
+pub(crate) fn is_textual(code: IssueCode) -> bool {
+    matches!(
+        code,
+        IssueCode::JsonSyntax
+            | IssueCode::InvalidUtf8
+            | IssueCode::LoneSurrogate
+            | IssueCode::InputTooLarge
+            | IssueCode::NestingTooDeep
+            | IssueCode::DuplicateKey
+    )
+}
+
+/// Quotes a value for a message, JSON-style, cut to a readable length.
+pub(crate) fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(QUOTE_LIMIT) + 8);
+    out.push('"');
+    for (count, c) in value.chars().enumerate() {
+        if count == QUOTE_LIMIT {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,235 @@
+//! Validation issues: the one table of stable codes, severities and the report that collects them.
+
+use std::fmt;
+
+/// How serious an [`Issue`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The payload deviates from the schema or the documentation but can be read.
+    Warning,
+    /// The payload cannot be read as a recordOperation (in strict mode: any deviation).
+    Error,
+}
+
+impl Severity {
+    /// `"warning"` or `"error"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! issue_codes {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $code:literal, $severity:ident; )*) => {
+        /// Every stable issue code. The snake_case string of each (see [`IssueCode::as_str`]) never
+        /// changes once released; the severity is the one used in lenient mode (strict mode makes
+        /// every issue an error).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum IssueCode {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl IssueCode {
+            /// Every code, in table order.
+            pub const ALL: &'static [IssueCode] = &[ $( IssueCode::$variant, )* ];
+
+            /// The stable snake_case code, e.g. `"integer_as_string"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( IssueCode::$variant => $code, )* }
+            }
+
+            /// The severity in lenient mode.
+            pub fn lenient_severity(self) -> Severity {
+                match self { $( IssueCode::$variant => Severity::$severity, )* }
+            }
+
+            /// Looks a code up by its snake_case string.
+            pub fn from_code(code: &str) -> Option<IssueCode> {
+                match code { $( $code => Some(IssueCode::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+issue_codes! {
+    /// The text is not JSON (the message carries line and column).
+    JsonSyntax => "json_syntax", Error;
+    /// The bytes are not UTF-8.
+    InvalidUtf8 => "invalid_utf8", Error;
+    /// A `\uD800`-style escape, or a JS string, holds a UTF-16 surrogate without its pair.
+    LoneSurrogate => "lone_surrogate", Error;
+    /// The input is larger than `ParseOptions::max_input_bytes`.
+    InputTooLarge => "input_too_large", Error;
+    /// Objects and arrays nest deeper than `ParseOptions::max_depth`.
+    NestingTooDeep => "nesting_too_deep", Error;
+    /// One object has the same key twice: JSON that means two things.
+    DuplicateKey => "duplicate_key", Error;
+    /// A property has the wrong JSON type (e.g. a number where a string belongs).
+    WrongType => "wrong_type", Error;
+    /// `code` or `subcode` is not an integer (`200.5`, `"abc"`, `1e400`).
+    NotAnInteger => "not_an_integer", Error;
+    /// `code` or `subcode` is an integer outside Int32.
+    IntegerOutOfRange => "integer_out_of_range", Error;
+    /// `@odata.type` names another type (e.g. `#microsoft.graph.playPromptOperation`).
+    OdataTypeMismatch => "odata_type_mismatch", Error;
+    /// A legacy and a current property (or `subCode` and `subcode`) are both present and disagree.
+    ConflictingProperties => "conflicting_properties", Error;
+    /// `code` or `subcode` sent as a JSON string (`"200"`); read as the number.
+    IntegerAsString => "integer_as_string", Warning;
+    /// An integral number written with a fraction or exponent, or `-0` (`200.0`, `2e2`).
+    NonCanonicalInteger => "non_canonical_integer", Warning;
+    /// `subCode` instead of `subcode`; read as `subcode`.
+    SubcodeSpelling => "subcode_spelling", Warning;
+    /// resultInfo has no `code`.
+    MissingCode => "missing_code", Warning;
+    /// resultInfo has no `subcode`.
+    MissingSubcode => "missing_subcode", Warning;
+    /// The operation has no `id`.
+    MissingId => "missing_id", Warning;
+    /// `status` is absent: more updates will follow.
+    MissingStatus => "missing_status", Warning;
+    /// `status` is `null` (the schema says not nullable; the docs say more updates will follow).
+    NullStatus => "null_status", Warning;
+    /// An enum value in another ASCII case than documented (`Running`); read as documented.
+    EnumCase => "enum_case", Warning;
+    /// An enum value that is not documented (e.g. completionReason `none`); kept verbatim.
+    UnknownEnumValue => "unknown_enum_value", Warning;
+    /// `@odata.type` names the right type in another case; read as the documented spelling.
+    OdataTypeCase => "odata_type_case", Warning;
+    /// A legacy beta property (`recordResourceLocation`, `recordResourceAccessToken`, `resource`).
+    LegacyProperty => "legacy_property", Warning;
+    /// A property resultInfo (a closed type) does not define; kept.
+    UnknownResultInfoProperty => "unknown_result_info_property", Warning;
+    /// clientContext longer than 256 UTF-16 code units.
+    ClientContextTooLong => "client_context_too_long", Warning;
+    /// recordingLocation is not empty and not an absolute `https:` URL.
+    RecordingLocationNotHttps => "recording_location_not_https", Warning;
+    /// completionReason is set while the status is not terminal.
+    ReasonWithoutTerminalStatus => "reason_without_terminal_status", Warning;
+    /// status `completed` with a 4xx or 5xx resultInfo code.
+    CompletedWithErrorCode => "completed_with_error_code", Warning;
+    /// status `failed` with a 2xx resultInfo code.
+    FailedWithSuccessCode => "failed_with_success_code", Warning;
+    /// A notification item has no `resourceData`.
+    MissingResourceData => "missing_resource_data", Warning;
+}
+
+impl fmt::Display for IssueCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where in the text an issue was found. `line` and `column` are 1-based; `column` counts Unicode
+/// scalar values; `offset` is the byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextPosition {
+    /// Byte offset from the start of the text.
+    pub offset: usize,
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in Unicode scalar values.
+    pub column: u32,
+}
+
+/// One problem found in a payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// RFC 6901 JSON Pointer to the offending value (`""` is the whole document).
+    pub path: String,
+    /// The stable code.
+    pub code: IssueCode,
+    /// Error or warning, after the mode was applied.
+    pub severity: Severity,
+    /// A sentence naming the offending value and what was expected. Never contains the access token.
+    pub message: String,
+    /// Where the offending value starts in the text.
+    pub position: TextPosition,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(document)"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{} {} at {} (line {}, column {}): {}",
+            self.severity, self.code, path, self.position.line, self.position.column, self.message
+        )
+    }
+}
+
+/// Every issue found in one payload, in the order they were found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// All issues, errors and warnings.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// True when no issue is an error.
+    pub fn is_valid(&self) -> bool {
+        !self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+    }
+
+    /// True when any issue has this code.
+    pub fn has(&self, code: IssueCode) -> bool {
+        self.issues.iter().any(|i| i.code == code)
+    }
+}
+
+/// Computes line and column for every issue in one pass over the text.
+pub(crate) fn resolve_positions(text: &[u8], issues: &mut [Issue]) {
+    if issues.is_empty() {
+        return;
+    }
+    let mut order: Vec<usize> = (0..issues.len()).collect();
+    order.sort_by_key(|&i| issues.get(i).map_or(0, |issue| issue.position.offset));
+    let mut line = 1u32;
+    let mut column = 1u32;
+    let mut at = 0usize;
+    for index in order {
+        let Some(issue) = issues.get_mut(index) else {
+            continue;
+        };
+        let target = issue.position.offset.min(text.len());
+        while at < target {
+            match text.get(at) {
+                Some(b'\n') => {
+                    line += 1;
+                    column = 1;
+                }
+                // UTF-8 continuation bytes do not start a new scalar value.
+                Some(byte) if byte & 0xC0 == 0x80 => {}
+                _ => column += 1,
+            }
+            at += 1;
+        }
+        issue.position.line = line;
+        issue.position.column = column;
+    }
+}

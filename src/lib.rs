@@ -1,0 +1,37 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
+mod diagnostics;
+mod enums;
+mod error;
+mod issue;
+mod model;
+mod numbers;
+mod options;
+mod parse;
+mod pointer;
+mod read;
+mod scan;
+mod shapes;
+mod write;
+
+pub use enums::{OperationStatus, RecordCompletionReason, Spelling};
+pub use error::Error;
+pub use issue::{Issue, IssueCode, Report, Severity, TextPosition};
+pub use model::{ExtraProperty, Field, RecordOperation, ResultCategory, ResultInfo, REDACTED};
+pub use options::{ParseOptions, WriteOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES};
+pub use parse::{parse_any, parse_any_bytes, validate, validate_bytes};
+pub use read::{CLIENT_CONTEXT_LIMIT, RECORD_OPERATION_TYPE, RESULT_INFO_TYPE};
+pub use shapes::{AnyPayload, OperationEntry, PayloadKind, SkippedResource};

@@ -1,0 +1,231 @@
+//! The entry points: read one operation, validate one, or read any shape.
+
+use crate::diagnostics::Diagnostics;
+use crate::error::Error;
+use crate::issue::{resolve_positions, IssueCode, Report};
+use crate::model::RecordOperation;
+use crate::options::ParseOptions;
+use crate::pointer::PathBuf;
+use crate::read::{Outcome, Reader, Role};
+use crate::scan::ValueKind;
+use crate::shapes::{AnyPayload, PayloadKind};
+
+/// Text that passed the checks every entry point shares, or the report that stopped it.
+fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Report> {
+    let mut diag = Diagnostics::new(options.strict);
+    let root = PathBuf::default();
+    if bytes.len() > options.max_input_bytes {
+        diag.push_at(
+            IssueCode::InputTooLarge,
+            &root,
+            0,
+            format!(
+                "the input is {} bytes; the limit is {} bytes",
+                bytes.len(),
+                options.max_input_bytes
+            ),
+        );
+        return Err(Report {
+            issues: diag.issues,
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            diag.push_at(
+                IssueCode::InvalidUtf8,
+                &root,
+                error.valid_up_to(),
+                format!(
+                    "the bytes are not UTF-8: an invalid sequence starts at byte {}",
+                    error.valid_up_to()
+                ),
+            );
+            let mut issues = diag.issues;
+            let valid = bytes.get(..error.valid_up_to()).unwrap_or(&[]);
+            resolve_positions(valid, &mut issues);
+            return Err(Report { issues });
+        }
+    };
+    if text.starts_with('\u{FEFF}') {
+        diag.push_at(
+            IssueCode::JsonSyntax,
+            &root,
+            0,
+            "invalid JSON: the text starts with a byte order mark (U+FEFF), which JSON does not allow".to_string(),
+        );
+        let mut issues = diag.issues;
+        resolve_positions(bytes, &mut issues);
+        return Err(Report { issues });
+    }
+    Ok(text)
+}
+
+fn finish(text: &str, diag: Diagnostics) -> Report {
+    let mut issues = diag.issues;
+    resolve_positions(text.as_bytes(), &mut issues);
+    Report { issues }
+}
+
+/// Reads the document as one recordOperation; the report is complete even when reading stopped.
+fn read_operation<'a>(
+    text: &'a str,
+    options: &ParseOptions,
+) -> (Option<RecordOperation<'a>>, Report) {
+    let mut reader = Reader::new(text, options.strict, options.max_depth);
+    let operation = read_operation_document(&mut reader);
+    (operation, finish(text, reader.diag))
+}
+
+fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperation<'a>> {
+    let kind = reader
+        .scan
+        .peek_value(&mut reader.diag, &reader.path)
+        .ok()?;
+    if kind != ValueKind::Object {
+        reader.diag.push_at(
+            IssueCode::WrongType,
+            &reader.path,
+            reader.scan.pos(),
+            format!(
+                "a recordOperation is a JSON object, but the document is {}",
+                kind.describe()
+            ),
+        );
+        let mut path = PathBuf::default();
+        let _ = reader.scan.skip_value(0, &mut reader.diag, &mut path);
+        let _ = reader.scan.expect_end(&mut reader.diag, &reader.path);
+        return None;
+    }
+    let (_, operation) = reader.object(1, Role::Operation).ok()?;
+    reader
+        .scan
+        .expect_end(&mut reader.diag, &reader.path)
+        .ok()?;
+    operation
+}
+
+impl<'a> RecordOperation<'a> {
+    /// Reads one recordOperation from JSON text.
+    ///
+    /// Fails with [`Error::Invalid`] when the report has an error in the chosen mode; on success the
+    /// report holds the warnings.
+    pub fn parse(
+        text: &'a str,
+        options: &ParseOptions,
+    ) -> Result<(RecordOperation<'a>, Report), Error> {
+        Self::parse_bytes(text.as_bytes(), options)
+    }
+
+    /// Reads one recordOperation from bytes, which must be UTF-8.
+    pub fn parse_bytes(
+        bytes: &'a [u8],
+        options: &ParseOptions,
+    ) -> Result<(RecordOperation<'a>, Report), Error> {
+        let text = preflight(bytes, options).map_err(Error::Invalid)?;
+        let (operation, report) = read_operation(text, options);
+        match operation {
+            Some(operation) if report.is_valid() => Ok((operation, report)),
+            _ => Err(Error::Invalid(report)),
+        }
+    }
+}
+
+/// Validates one recordOperation: every issue, never a failure.
+pub fn validate(text: &str, options: &ParseOptions) -> Report {
+    validate_bytes(text.as_bytes(), options)
+}
+
+/// Validates one recordOperation given as bytes (which must be UTF-8).
+pub fn validate_bytes(bytes: &[u8], options: &ParseOptions) -> Report {
+    match preflight(bytes, options) {
+        Ok(text) => read_operation(text, options).1,
+        Err(report) => report,
+    }
+}
+
+/// Reads a payload of any shape: a single operation, an OData collection, a notification
+/// envelope, or a bare array. Never fails: problems are in the report.
+pub fn parse_any<'a>(text: &'a str, options: &ParseOptions) -> AnyPayload<'a> {
+    parse_any_bytes(text.as_bytes(), options)
+}
+
+/// [`parse_any`] for bytes (which must be UTF-8).
+pub fn parse_any_bytes<'a>(bytes: &'a [u8], options: &ParseOptions) -> AnyPayload<'a> {
+    let text = match preflight(bytes, options) {
+        Ok(text) => text,
+        Err(report) => {
+            return AnyPayload {
+                kind: None,
+                operations: Vec::new(),
+                skipped: Vec::new(),
+                next_link: None,
+                report,
+            }
+        }
+    };
+    let mut reader = Reader::new(text, options.strict, options.max_depth);
+    let kind = read_any_document(&mut reader).ok().flatten();
+    AnyPayload {
+        kind,
+        operations: reader.entries,
+        skipped: reader.skipped,
+        next_link: reader.next_link,
+        report: finish(text, reader.diag),
+    }
+}
+
+fn read_any_document<'a>(
+    reader: &mut Reader<'a>,
+) -> Result<Option<PayloadKind>, crate::scan::Stop> {
+    let kind = match reader.scan.peek_value(&mut reader.diag, &reader.path)? {
+        ValueKind::Array => {
+            reader.array_of(1, Role::Item)?;
+            PayloadKind::Array
+        }
+        ValueKind::Object => {
+            let (outcome, operation) = reader.object(1, Role::Top)?;
+            match (outcome, operation) {
+                (
+                    Outcome::Container {
+                        notifications: true,
+                    },
+                    _,
+                ) => PayloadKind::Notifications,
+                (
+                    Outcome::Container {
+                        notifications: false,
+                    },
+                    _,
+                ) => PayloadKind::Collection,
+                (Outcome::Operation, Some(operation)) => {
+                    reader.entries.push(crate::shapes::OperationEntry {
+                        path: String::new(),
+                        operation,
+                        change_type: None,
+                        resource_url: None,
+                    });
+                    PayloadKind::Operation
+                }
+                _ => PayloadKind::Operation,
+            }
+        }
+        other => {
+            reader.diag.push_at(
+                IssueCode::WrongType,
+                &reader.path,
+                reader.scan.pos(),
+                format!(
+                    "expected an operation, a collection, a notification envelope or an array, but the document is {}",
+                    other.describe()
+                ),
+            );
+            let mut path = PathBuf::default();
+            reader.scan.skip_value(0, &mut reader.diag, &mut path)?;
+            reader.scan.expect_end(&mut reader.diag, &reader.path)?;
+            return Ok(None);
+        }
+    };
+    reader.scan.expect_end(&mut reader.diag, &reader.path)?;
+    Ok(Some(kind))
+}

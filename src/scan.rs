@@ -1,0 +1,604 @@
+//! A one-pass JSON reader over UTF-8 text: tokens as borrowed slices, strings decoded only when they
+//! hold escapes, and an iterative skipper for values the schema does not define (so nesting depth is
+//! a policy, never a stack overflow).
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::diagnostics::Diagnostics;
+use crate::issue::IssueCode;
+use crate::pointer::PathBuf;
+
+/// Parsing stopped: a fatal issue (syntax, limits) was already recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stop;
+
+pub(crate) type Step<T> = Result<T, Stop>;
+
+/// A JSON string token.
+#[derive(Debug, Clone)]
+pub(crate) struct StrToken<'a> {
+    /// The token as written, quotes included.
+    pub raw: &'a str,
+    /// The decoded value.
+    pub value: Cow<'a, str>,
+    /// Byte offset of the opening quote.
+    pub start: usize,
+}
+
+/// A JSON number token, as written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NumberToken<'a> {
+    pub raw: &'a str,
+}
+
+/// The kind of the next value, judged from its first byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ValueKind {
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+impl ValueKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ValueKind::Object => "an object",
+            ValueKind::Array => "an array",
+            ValueKind::String => "a string",
+            ValueKind::Number => "a number",
+            ValueKind::True | ValueKind::False => "a boolean",
+            ValueKind::Null => "null",
+        }
+    }
+}
+
+pub(crate) struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    max_depth: usize,
+}
+
+/// One open container while skipping.
+enum SkipFrame<'a> {
+    Array { index: usize },
+    Object { keys: KeySet<'a> },
+}
+
+/// The keys of one object seen so far, for duplicate detection. Small objects compare linearly;
+/// large ones switch to a hash set so a million keys stay linear time.
+#[derive(Default)]
+pub(crate) struct KeySet<'a> {
+    small: Vec<Cow<'a, str>>,
+    large: Option<HashSet<Cow<'a, str>>>,
+}
+
+const LINEAR_KEY_LIMIT: usize = 16;
+
+impl<'a> KeySet<'a> {
+    /// True when the key was seen.
+    pub fn contains(&self, key: &str) -> bool {
+        match &self.large {
+            Some(set) => set.contains(key),
+            None => self.small.iter().any(|k| k == key),
+        }
+    }
+
+    /// Adds a key; hands it back when it was already there.
+    pub fn insert(&mut self, key: Cow<'a, str>) -> Option<Cow<'a, str>> {
+        if let Some(set) = self.large.as_mut() {
+            if set.contains(&key) {
+                return Some(key);
+            }
+            set.insert(key);
+            return None;
+        }
+        if self.small.contains(&key) {
+            return Some(key);
+        }
+        self.small.push(key);
+        if self.small.len() > LINEAR_KEY_LIMIT {
+            self.large = Some(self.small.drain(..).collect());
+        }
+        None
+    }
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(text: &'a str, max_depth: usize) -> Self {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            max_depth,
+        }
+    }
+
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn peek_byte(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    pub fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek_byte() {
+            self.pos += 1;
+        }
+    }
+
+    /// Records a syntax error at the current position and stops.
+    pub fn syntax_error<T>(&self, diag: &mut Diagnostics, path: &PathBuf, what: &str) -> Step<T> {
+        let found = match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => "the end of the text".to_string(),
+            Some(c) if c.is_control() => format!("control character U+{:04X}", c as u32),
+            Some(c) => format!("'{c}'"),
+        };
+        diag.push_at(
+            IssueCode::JsonSyntax,
+            path,
+            self.pos,
+            format!("invalid JSON: expected {what}, found {found}"),
+        );
+        Err(Stop)
+    }
+
+    /// Skips whitespace and tells what kind of value starts here.
+    pub fn peek_value(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<ValueKind> {
+        self.skip_whitespace();
+        match self.peek_byte() {
+            Some(b'{') => Ok(ValueKind::Object),
+            Some(b'[') => Ok(ValueKind::Array),
+            Some(b'"') => Ok(ValueKind::String),
+            Some(b'-' | b'0'..=b'9') => Ok(ValueKind::Number),
+            Some(b't') => Ok(ValueKind::True),
+            Some(b'f') => Ok(ValueKind::False),
+            Some(b'n') => Ok(ValueKind::Null),
+            _ => self.syntax_error(diag, path, "a JSON value"),
+        }
+    }
+
+    /// Consumes `byte` after optional whitespace, or records a syntax error.
+    pub fn expect(
+        &mut self,
+        byte: u8,
+        diag: &mut Diagnostics,
+        path: &PathBuf,
+        what: &str,
+    ) -> Step<()> {
+        self.skip_whitespace();
+        if self.peek_byte() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            self.syntax_error(diag, path, what)
+        }
+    }
+
+    /// After a member or element: true when another follows (`,`), false at the closing byte.
+    pub fn next_in_container(
+        &mut self,
+        close: u8,
+        diag: &mut Diagnostics,
+        path: &PathBuf,
+    ) -> Step<bool> {
+        self.skip_whitespace();
+        match self.peek_byte() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ if close == b'}' => self.syntax_error(diag, path, "',' or '}'"),
+            _ => self.syntax_error(diag, path, "',' or ']'"),
+        }
+    }
+
+    /// Right after `{` or `[`: true when the container is empty (and consumes the closing byte).
+    pub fn container_is_empty(&mut self, close: u8) -> bool {
+        self.skip_whitespace();
+        if self.peek_byte() == Some(close) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Checks that nothing but whitespace follows the document.
+    pub fn expect_end(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<()> {
+        self.skip_whitespace();
+        if self.pos < self.bytes.len() {
+            return self.syntax_error(diag, path, "the end of the text after the JSON value");
+        }
+        Ok(())
+    }
+
+    /// Checks the depth limit for a container about to open at `depth`.
+    pub fn enter(&self, depth: usize, diag: &mut Diagnostics, path: &PathBuf) -> Step<()> {
+        if depth > self.max_depth {
+            diag.push_at(
+                IssueCode::NestingTooDeep,
+                path,
+                self.pos,
+                format!(
+                    "objects and arrays nest deeper than the limit of {} levels",
+                    self.max_depth
+                ),
+            );
+            return Err(Stop);
+        }
+        Ok(())
+    }
+
+    /// Reads a literal `true`, `false` or `null`.
+    pub fn literal(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<ValueKind> {
+        let kind = self.peek_value(diag, path)?;
+        let word: &[u8] = match kind {
+            ValueKind::True => b"true",
+            ValueKind::False => b"false",
+            ValueKind::Null => b"null",
+            _ => return self.syntax_error(diag, path, "true, false or null"),
+        };
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word) {
+            self.pos += word.len();
+            Ok(kind)
+        } else {
+            self.syntax_error(diag, path, "true, false or null")
+        }
+    }
+
+    /// Reads a number token, checking the JSON grammar.
+    pub fn number(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<NumberToken<'a>> {
+        self.skip_whitespace();
+        let start = self.pos;
+        if self.peek_byte() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek_byte() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return self.syntax_error(diag, path, "a digit"),
+        }
+        if self.peek_byte() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek_byte(), Some(b'0'..=b'9')) {
+                return self.syntax_error(diag, path, "a digit after the decimal point");
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek_byte() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek_byte() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek_byte(), Some(b'0'..=b'9')) {
+                return self.syntax_error(diag, path, "a digit in the exponent");
+            }
+            self.digits();
+        }
+        Ok(NumberToken {
+            raw: self.slice(start, self.pos),
+        })
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek_byte() {
+            self.pos += 1;
+        }
+    }
+
+    /// Reads a string token and decodes it.
+    pub fn string(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<StrToken<'a>> {
+        self.skip_whitespace();
+        let start = self.pos;
+        if self.peek_byte() != Some(b'"') {
+            return self.syntax_error(diag, path, "a string");
+        }
+        self.pos += 1;
+        let content_start = self.pos;
+        // Fast path: no escapes, borrow the slice.
+        loop {
+            match self.peek_byte() {
+                Some(b'"') => {
+                    let value = Cow::Borrowed(self.slice(content_start, self.pos));
+                    self.pos += 1;
+                    return Ok(StrToken {
+                        raw: self.slice(start, self.pos),
+                        value,
+                        start,
+                    });
+                }
+                Some(b'\\') => break,
+                Some(0x00..=0x1F) => {
+                    return self.syntax_error(diag, path, "an escaped control character")
+                }
+                Some(_) => self.pos += 1,
+                None => return self.syntax_error(diag, path, "the closing quote of the string"),
+            }
+        }
+        let mut decoded = String::from(self.slice(content_start, self.pos));
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek_byte() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            decoded.push_str(self.slice(run_start, self.pos));
+            match self.peek_byte() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(StrToken {
+                        raw: self.slice(start, self.pos),
+                        value: Cow::Owned(decoded),
+                        start,
+                    });
+                }
+                Some(b'\\') => {
+                    let c = self.escape(diag, path)?;
+                    decoded.push(c);
+                }
+                Some(_) => {
+                    return self.syntax_error(diag, path, "an escaped control character");
+                }
+                None => return self.syntax_error(diag, path, "the closing quote of the string"),
+            }
+        }
+    }
+
+    /// Skips a string token, checking escapes, without decoding it.
+    pub fn skip_string(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<()> {
+        if self.peek_byte() != Some(b'"') {
+            return self.syntax_error(diag, path, "a string");
+        }
+        self.pos += 1;
+        loop {
+            match self.peek_byte() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.escape(diag, path)?;
+                }
+                Some(0x00..=0x1F) => {
+                    return self.syntax_error(diag, path, "an escaped control character")
+                }
+                Some(_) => self.pos += 1,
+                None => return self.syntax_error(diag, path, "the closing quote of the string"),
+            }
+        }
+    }
+
+    /// Decodes one escape sequence starting at the backslash. A lone surrogate is reported and
+    /// decoded as U+FFFD, never silently.
+    fn escape(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<char> {
+        let escape_start = self.pos;
+        self.pos += 1;
+        let c = match self.peek_byte() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4(diag, path)?;
+                return self.surrogate_pair(unit, escape_start, diag, path);
+            }
+            _ => return self.syntax_error(diag, path, "a valid escape sequence"),
+        };
+        self.pos += 1;
+        Ok(c)
+    }
+
+    fn surrogate_pair(
+        &mut self,
+        unit: u16,
+        escape_start: usize,
+        diag: &mut Diagnostics,
+        path: &PathBuf,
+    ) -> Step<char> {
+        match unit {
+            0xD800..=0xDBFF => {
+                let rest = self.bytes.get(self.pos..self.pos + 2);
+                if rest == Some(b"\\u") {
+                    let save = self.pos;
+                    self.pos += 2;
+                    let low = self.hex4(diag, path)?;
+                    if (0xDC00..=0xDFFF).contains(&low) {
+                        let scalar = 0x10000
+                            + ((u32::from(unit) - 0xD800) << 10)
+                            + (u32::from(low) - 0xDC00);
+                        return Ok(char::from_u32(scalar).unwrap_or('\u{FFFD}'));
+                    }
+                    self.pos = save;
+                }
+                self.lone_surrogate(unit, escape_start, diag, path);
+                Ok('\u{FFFD}')
+            }
+            0xDC00..=0xDFFF => {
+                self.lone_surrogate(unit, escape_start, diag, path);
+                Ok('\u{FFFD}')
+            }
+            _ => Ok(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}')),
+        }
+    }
+
+    fn lone_surrogate(&self, unit: u16, at: usize, diag: &mut Diagnostics, path: &PathBuf) {
+        diag.push_at(
+            IssueCode::LoneSurrogate,
+            path,
+            at,
+            format!("the escape \\u{unit:04X} is a UTF-16 surrogate without its pair, which is not a character"),
+        );
+    }
+
+    fn hex4(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<u16> {
+        let mut value: u16 = 0;
+        for _ in 0..4 {
+            let digit = match self.peek_byte() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return self.syntax_error(diag, path, "four hex digits after \\u"),
+            };
+            value = (value << 4) | u16::from(digit);
+            self.pos += 1;
+        }
+        Ok(value)
+    }
+
+    /// Skips any JSON value, checking its syntax, duplicate keys at every level and the depth limit.
+    /// `depth` is the depth of the container the value sits in. `path` is the value's own path and
+    /// is restored before returning.
+    pub fn skip_value(
+        &mut self,
+        depth: usize,
+        diag: &mut Diagnostics,
+        path: &mut PathBuf,
+    ) -> Step<()> {
+        let kind = self.peek_value(diag, path)?;
+        match kind {
+            ValueKind::String => return self.skip_string(diag, path),
+            ValueKind::Number => return self.number(diag, path).map(|_| ()),
+            ValueKind::True | ValueKind::False | ValueKind::Null => {
+                return self.literal(diag, path).map(|_| ())
+            }
+            ValueKind::Object | ValueKind::Array => {}
+        }
+        let base_len = path.len();
+        let mut stack: Vec<SkipFrame<'a>> = Vec::new();
+        // Each iteration sits right before a value (`pending_value`) or right after one.
+        let mut pending_value = true;
+        loop {
+            if pending_value {
+                match self.peek_value(diag, path)? {
+                    ValueKind::Object => {
+                        self.enter(depth + stack.len() + 1, diag, path)?;
+                        self.pos += 1;
+                        if self.container_is_empty(b'}') {
+                            pending_value = false;
+                        } else {
+                            stack.push(SkipFrame::Object {
+                                keys: KeySet::default(),
+                            });
+                            self.object_key(&mut stack, diag, path)?;
+                            continue;
+                        }
+                    }
+                    ValueKind::Array => {
+                        self.enter(depth + stack.len() + 1, diag, path)?;
+                        self.pos += 1;
+                        if self.container_is_empty(b']') {
+                            pending_value = false;
+                        } else {
+                            path.push_index(0);
+                            stack.push(SkipFrame::Array { index: 0 });
+                            continue;
+                        }
+                    }
+                    ValueKind::String => {
+                        self.skip_string(diag, path)?;
+                        pending_value = false;
+                    }
+                    ValueKind::Number => {
+                        self.number(diag, path)?;
+                        pending_value = false;
+                    }
+                    _ => {
+                        self.literal(diag, path)?;
+                        pending_value = false;
+                    }
+                }
+            }
+            // After a value: continue or close the innermost container.
+            let Some(frame) = stack.last_mut() else {
+                path.truncate(base_len);
+                return Ok(());
+            };
+            path.pop();
+            match frame {
+                SkipFrame::Array { index } => {
+                    if self.next_in_container(b']', diag, path)? {
+                        *index += 1;
+                        path.push_index(*index);
+                        pending_value = true;
+                    } else {
+                        stack.pop();
+                        if stack.is_empty() {
+                            path.truncate(base_len);
+                            return Ok(());
+                        }
+                    }
+                }
+                SkipFrame::Object { .. } => {
+                    if self.next_in_container(b'}', diag, path)? {
+                        self.object_key(&mut stack, diag, path)?;
+                        pending_value = true;
+                    } else {
+                        stack.pop();
+                        if stack.is_empty() {
+                            path.truncate(base_len);
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads `"key":` inside the innermost object frame, checks for duplicates, pushes the key on
+    /// the path.
+    fn object_key(
+        &mut self,
+        stack: &mut [SkipFrame<'a>],
+        diag: &mut Diagnostics,
+        path: &mut PathBuf,
+    ) -> Step<()> {
+        let key = self.string(diag, path)?;
+        self.expect(b':', diag, path, "':' after the key")?;
+        path.push_key(&key.value);
+        if let Some(SkipFrame::Object { keys }) = stack.last_mut() {
+            if let Some(duplicate) = keys.insert(key.value) {
+                diag.push_at(
+                    IssueCode::DuplicateKey,
+                    path,
+                    key.start,
+                    duplicate_message(&duplicate),
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The message for a duplicate key.
+pub(crate) fn duplicate_message(key: &str) -> String {
+    format!(
+        "the key {} appears more than once in this object; JSON with duplicate keys means different things to different readers",
+        crate::diagnostics::quote(key)
+    )
+}
