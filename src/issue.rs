@@ -121,6 +121,30 @@ issue_codes! {
     FailedWithSuccessCode => "failed_with_success_code", Warning;
     /// A notification item has no `resourceData`.
     MissingResourceData => "missing_resource_data", Warning;
+    /// A recordOperation in a feed has neither an `id` nor an operation id at the end of its
+    /// notification's `resourceUrl`, so the tracker cannot follow it.
+    UntrackableOperation => "untrackable_operation", Warning;
+    /// The operation's `id` and the id at the end of its notification's `resourceUrl` name
+    /// different operations (compared ignoring case and dashes); tracked by `id`.
+    ResourceUrlIdMismatch => "resource_url_id_mismatch", Warning;
+    /// A saved tracker state that cannot be restored: an unknown format or version, or a missing
+    /// or wrong-typed field.
+    InvalidTrackerState => "invalid_tracker_state", Error;
+    /// recordResponse: more than one prompt (the action plays at most one).
+    TooManyPrompts => "too_many_prompts", Error;
+    /// recordResponse: a prompt without `mediaInfo.uri`.
+    MissingMediaUri => "missing_media_uri", Error;
+    /// recordResponse: a timeout or duration outside 1..120 seconds.
+    TimeoutOutOfRange => "timeout_out_of_range", Error;
+    /// recordResponse: a stop tone that is not one DTMF character `0`-`9`, `*` or `#`.
+    InvalidStopTone => "invalid_stop_tone", Error;
+    /// recordResponse: the same stop tone listed twice.
+    DuplicateStopTone => "duplicate_stop_tone", Warning;
+    /// recordResponse: a parameter only the beta endpoint accepts (`streamWhileRecording`) in a
+    /// request for v1.0.
+    BetaOnlyParameter => "beta_only_parameter", Error;
+    /// recordResponse: a parameter or property the action does not define (Graph rejects it).
+    UnknownRequestProperty => "unknown_request_property", Error;
 }
 
 impl fmt::Display for IssueCode {
