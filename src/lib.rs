@@ -35,3 +35,6 @@ pub use options::{ParseOptions, WriteOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INP
 pub use parse::{parse_any, parse_any_bytes, validate, validate_bytes};
 pub use read::{CLIENT_CONTEXT_LIMIT, RECORD_OPERATION_TYPE, RESULT_INFO_TYPE};
 pub use shapes::{AnyPayload, OperationEntry, PayloadKind, SkippedResource};
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;

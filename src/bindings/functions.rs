@@ -1,0 +1,138 @@
+//! The free functions: `validate`, `parseAny`, the enum helpers and the error guard.
+
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::input::{input_to_js_text, parse_options, set, with_utf8};
+use super::issues::{set_verdict, verdict_to_js, with_lone_surrogate, ERROR_NAME};
+use super::operation::RecordOperation;
+use super::types::{
+    AnyPayloadValue, InputArg, IsRecordOperationError, ParseOptionsArg, ReasonName, StatusName,
+    ValidationResultValue,
+};
+use crate::{OperationStatus, RecordCompletionReason};
+
+/// Validates one recordOperation, given as JSON text or an already-parsed object. Never throws for
+/// a bad payload: every problem is in the result. Throws a `TypeError` only for bad options.
+#[wasm_bindgen]
+pub fn validate(
+    input: &InputArg,
+    options: Option<ParseOptionsArg>,
+) -> Result<ValidationResultValue, JsValue> {
+    let options = parse_options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let text = input_to_js_text(input)?;
+    let report = with_utf8(&text, |bytes, lone| {
+        with_lone_surrogate(crate::validate_bytes(bytes, &options), lone)
+    });
+    Ok(verdict_to_js(&report).unchecked_into())
+}
+
+/// Reads a payload of any shape: a single operation, an OData collection (`value` and
+/// `@odata.nextLink`), a `commsNotifications` envelope, or a bare array. Returns the
+/// recordOperations with their JSON Pointers, the other resources as `skipped`, and every issue.
+/// Never throws for a bad payload.
+#[wasm_bindgen(js_name = parseAny)]
+pub fn parse_any(
+    text: &InputArg,
+    options: Option<ParseOptionsArg>,
+) -> Result<AnyPayloadValue, JsValue> {
+    let options = parse_options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let text = input_to_js_text(text)?;
+    let result = with_utf8(&text, |bytes, lone| {
+        let payload = crate::parse_any_bytes(bytes, &options);
+        let report = with_lone_surrogate(payload.report.clone(), lone);
+        let object = Object::new();
+        let kind = payload
+            .kind
+            .map_or(JsValue::NULL, |kind| JsValue::from_str(kind.as_str()));
+        set(&object, "kind", &kind);
+        let operations: Array = payload
+            .operations
+            .into_iter()
+            .map(|entry| {
+                let item = Object::new();
+                set(&item, "path", &JsValue::from_str(&entry.path));
+                if let Some(change_type) = &entry.change_type {
+                    set(&item, "changeType", &JsValue::from_str(change_type));
+                }
+                if let Some(url) = &entry.resource_url {
+                    set(&item, "resourceUrl", &JsValue::from_str(url));
+                }
+                let warnings = report
+                    .issues
+                    .iter()
+                    .filter(|issue| is_under(&issue.path, &entry.path))
+                    .cloned()
+                    .collect();
+                let operation = RecordOperation::new(entry.operation.into_owned(), warnings);
+                set(&item, "operation", &JsValue::from(operation));
+                JsValue::from(item)
+            })
+            .collect();
+        set(&object, "operations", &operations);
+        let skipped: Array = payload
+            .skipped
+            .iter()
+            .map(|resource| {
+                let item = Object::new();
+                set(&item, "path", &JsValue::from_str(&resource.path));
+                if let Some(odata_type) = &resource.odata_type {
+                    set(&item, "odataType", &JsValue::from_str(odata_type));
+                }
+                if let Some(id) = &resource.id {
+                    set(&item, "id", &JsValue::from_str(id));
+                }
+                JsValue::from(item)
+            })
+            .collect();
+        set(&object, "skipped", &skipped);
+        if let Some(link) = &payload.next_link {
+            set(&object, "nextLink", &JsValue::from_str(link));
+        }
+        set_verdict(&object, &report);
+        object
+    });
+    Ok(result.unchecked_into())
+}
+
+/// One sentence saying what a completion reason means (any ASCII case; undocumented values get a
+/// sentence too).
+#[wasm_bindgen(js_name = describeCompletionReason)]
+pub fn describe_completion_reason(reason: &str) -> String {
+    RecordCompletionReason::parse(reason)
+        .0
+        .description()
+        .into_owned()
+}
+
+/// Reads a status in any ASCII case and returns its documented spelling (`"Running"` →
+/// `"running"`); an undocumented value comes back as it was.
+#[wasm_bindgen(js_name = parseOperationStatus)]
+pub fn parse_operation_status(text: &str) -> StatusName {
+    JsValue::from_str(OperationStatus::parse(text).0.as_str()).unchecked_into()
+}
+
+/// Reads a completion reason in any ASCII case and returns its documented spelling; an
+/// undocumented value comes back as it was.
+#[wasm_bindgen(js_name = parseCompletionReason)]
+pub fn parse_completion_reason(text: &str) -> ReasonName {
+    JsValue::from_str(RecordCompletionReason::parse(text).0.as_str()).unchecked_into()
+}
+
+/// True for the errors `RecordOperation.parse` and `RecordOperation.from` throw.
+#[wasm_bindgen(js_name = isRecordOperationError)]
+pub fn is_record_operation_error(error: &JsValue) -> IsRecordOperationError {
+    let matches = error
+        .dyn_ref::<js_sys::Error>()
+        .is_some_and(|e| e.name() == ERROR_NAME);
+    JsValue::from_bool(matches).unchecked_into()
+}
+
+/// True when `path` is `parent` or inside it (`/value/1` does not contain `/value/10`).
+fn is_under(path: &str, parent: &str) -> bool {
+    match path.strip_prefix(parent) {
+        Some(rest) => rest.is_empty() || rest.starts_with('/'),
+        None => false,
+    }
+}

@@ -1,0 +1,81 @@
+//! Reports as JS values, and the `RecordOperationError` every failure becomes.
+
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+
+use super::input::{lone_surrogate_message, set, LoneSurrogate, LONE_SURROGATE};
+use crate::{Issue, Report, Severity, TextPosition};
+
+/// The JS error name.
+pub(crate) const ERROR_NAME: &str = "RecordOperationError";
+
+/// Adds the issue for a lone surrogate in a JS string at the front of a report.
+/// Lone surrogates are errors in both modes: the text is not Unicode.
+pub(crate) fn with_lone_surrogate(mut report: Report, lone: Option<LoneSurrogate>) -> Report {
+    if let Some(lone) = lone {
+        report.issues.insert(
+            0,
+            Issue {
+                path: String::new(),
+                code: LONE_SURROGATE,
+                severity: Severity::Error,
+                message: lone_surrogate_message(&lone),
+                position: TextPosition {
+                    offset: 0,
+                    line: 1,
+                    column: 1,
+                },
+            },
+        );
+    }
+    report
+}
+
+/// One issue as `{ path, code, severity, message, line, column }`.
+pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
+    let object = Object::new();
+    set(&object, "path", &JsValue::from_str(&issue.path));
+    set(&object, "code", &JsValue::from_str(issue.code.as_str()));
+    set(
+        &object,
+        "severity",
+        &JsValue::from_str(issue.severity.as_str()),
+    );
+    set(&object, "message", &JsValue::from_str(&issue.message));
+    set(&object, "line", &JsValue::from(issue.position.line));
+    set(&object, "column", &JsValue::from(issue.position.column));
+    object.into()
+}
+
+/// Issues of one severity (or all) as an array.
+pub(crate) fn issues_to_js<'r>(issues: impl Iterator<Item = &'r Issue>) -> Array {
+    issues.map(issue_to_js).collect()
+}
+
+/// Puts `valid`, `errors` and `warnings` on `target`.
+pub(crate) fn set_verdict(target: &Object, report: &Report) {
+    set(target, "valid", &JsValue::from_bool(report.is_valid()));
+    set(target, "errors", &issues_to_js(report.errors()));
+    set(target, "warnings", &issues_to_js(report.warnings()));
+}
+
+/// `{ valid, errors, warnings }`.
+pub(crate) fn verdict_to_js(report: &Report) -> Object {
+    let object = Object::new();
+    set_verdict(&object, report);
+    object
+}
+
+/// A real `Error` named `RecordOperationError`, with `code` and `issues`.
+pub(crate) fn error_to_js(error: &crate::Error) -> JsValue {
+    let js_error = js_sys::Error::new(&error.to_string());
+    js_error.set_name(ERROR_NAME);
+    let object: &Object = js_error.as_ref();
+    set(object, "code", &JsValue::from_str(error.code().as_str()));
+    set(
+        object,
+        "issues",
+        &issues_to_js(error.report().issues.iter()),
+    );
+    js_error.into()
+}

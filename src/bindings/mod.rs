@@ -1,0 +1,11 @@
+//! The JavaScript bindings: the only module that knows JS. Compiled for wasm32 only.
+//!
+//! Each submodule does one thing: `input` turns JS arguments into text and options, `issues`
+//! turns reports into JS values and errors, `operation` is the `RecordOperation` class,
+//! `functions` the free functions, `types` the TypeScript declarations of the JSON shapes.
+
+pub(crate) mod functions;
+pub(crate) mod input;
+pub(crate) mod issues;
+pub(crate) mod operation;
+pub(crate) mod types;

@@ -1,0 +1,203 @@
+//! TypeScript declarations for the JSON shapes and string-literal unions the bindings use, and
+//! the extern types that give function signatures those names.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A value the schema does not define, kept verbatim. Branded so a `switch` over the documented
+ * members still has to handle it in `default`. */
+export type UndocumentedValue = string & { readonly __undocumented: unique symbol };
+
+/** `operationStatus`, in its documented spelling (any ASCII case is accepted on input). */
+export type OperationStatus = "notStarted" | "running" | "completed" | "failed" | UndocumentedValue;
+
+/** `recordCompletionReason` (beta), in its documented spelling. */
+export type RecordCompletionReason =
+  | "operationCanceled"
+  | "stopToneDetected"
+  | "maxRecordDurationReached"
+  | "initialSilenceTimeout"
+  | "maxSilenceTimeout"
+  | "playPromptFailed"
+  | "playBeepFailed"
+  | "mediaReceiveTimeout"
+  | "unspecifiedError"
+  | UndocumentedValue;
+
+/** The HTTP class of a resultInfo code. */
+export type ResultCategory = "success" | "clientError" | "serverError" | "other";
+
+/** How serious an issue is. */
+export type Severity = "error" | "warning";
+
+/** Every stable issue code (see the README's table). */
+export type IssueCode = string;
+
+/** Options for reading a payload. */
+export interface ParseOptions {
+  /** Every deviation is an error (for producers testing their own payloads). Default false. */
+  strict?: boolean;
+  /** Larger inputs are refused with `input_too_large`. Default 16 MiB. */
+  maxInputBytes?: number;
+  /** Deeper nesting is refused with `nesting_too_deep`. Default 128. */
+  maxDepth?: number;
+}
+
+/** Options for writing an operation. */
+export interface WriteOptions {
+  /** Write status as the schema's PascalCase member (`Running`), as Microsoft's SDKs expect. */
+  pascalCaseStatus?: boolean;
+  /** Leave out the recording access token. */
+  redact?: boolean;
+}
+
+/** One problem found in a payload. */
+export interface ValidationIssue {
+  /** RFC 6901 JSON Pointer to the offending value ("" is the whole document). */
+  path: string;
+  /** The stable snake_case code, e.g. "integer_as_string". */
+  code: IssueCode;
+  /** "error" or "warning" (strict mode makes every issue an error). */
+  severity: Severity;
+  /** A sentence naming the offending value and what was expected. Never contains the token. */
+  message: string;
+  /** 1-based line of the offending value in the text. */
+  line: number;
+  /** 1-based column (in Unicode code points) of the offending value. */
+  column: number;
+}
+
+/** What `validate` returns. */
+export interface ValidationResult {
+  /** True when there is no error. */
+  valid: boolean;
+  /** The errors. */
+  errors: ValidationIssue[];
+  /** The warnings. */
+  warnings: ValidationIssue[];
+}
+
+/** The error `RecordOperation.parse` and `RecordOperation.from` throw. A real `Error`. */
+export interface RecordOperationError extends Error {
+  name: "RecordOperationError";
+  /** The code of the first error. */
+  code: IssueCode;
+  /** Every issue, errors and warnings. */
+  issues: ValidationIssue[];
+}
+
+/** resultInfo as JSON. */
+export interface ResultInfoJson {
+  "@odata.type"?: string;
+  code?: number;
+  subcode?: number;
+  message?: string | null;
+  [extra: string]: unknown;
+}
+
+/** A recordOperation as JSON: what `toJSON` returns. */
+export interface RecordOperationJson {
+  "@odata.type"?: string;
+  id?: string;
+  clientContext?: string | null;
+  status?: OperationStatus | null;
+  completionReason?: RecordCompletionReason | null;
+  resultInfo?: ResultInfoJson | null;
+  recordingLocation?: string | null;
+  recordingAccessToken?: string | null;
+  [extra: string]: unknown;
+}
+
+/** A recordOperation found by `parseAny`. */
+export interface OperationEntry {
+  /** JSON Pointer to the operation. */
+  path: string;
+  /** The notification's changeType, when it came in one. */
+  changeType?: string;
+  /** The notification's resourceUrl, when it came in one. */
+  resourceUrl?: string;
+  /** The operation. */
+  operation: RecordOperation;
+}
+
+/** A resource that is not a recordOperation. */
+export interface SkippedResource {
+  /** JSON Pointer to the resource. */
+  path: string;
+  /** Its `@odata.type`, when it had one. */
+  odataType?: string;
+  /** Its id, when it had one. */
+  id?: string;
+}
+
+/** What `parseAny` returns. */
+export interface AnyPayload {
+  /** The detected shape; null when the text could not be read far enough to tell. */
+  kind: "operation" | "collection" | "notifications" | "array" | null;
+  /** The recordOperations, in document order. */
+  operations: OperationEntry[];
+  /** Other resources, listed, not errors. */
+  skipped: SkippedResource[];
+  /** `@odata.nextLink` of a collection. */
+  nextLink?: string;
+  /** True when there is no error. */
+  valid: boolean;
+  /** The errors. */
+  errors: ValidationIssue[];
+  /** The warnings. */
+  warnings: ValidationIssue[];
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `ParseOptions | undefined`.
+    #[wasm_bindgen(typescript_type = "ParseOptions")]
+    pub type ParseOptionsArg;
+    /// `WriteOptions | undefined`.
+    #[wasm_bindgen(typescript_type = "WriteOptions")]
+    pub type WriteOptionsArg;
+    /// A JSON text or an already-parsed value.
+    #[wasm_bindgen(typescript_type = "string | object")]
+    pub type InputArg;
+    /// `OperationStatus | null | undefined`.
+    #[wasm_bindgen(typescript_type = "OperationStatus | null | undefined")]
+    pub type StatusValue;
+    /// `OperationStatus`.
+    #[wasm_bindgen(typescript_type = "OperationStatus")]
+    pub type StatusName;
+    /// `RecordCompletionReason | null | undefined`.
+    #[wasm_bindgen(typescript_type = "RecordCompletionReason | null | undefined")]
+    pub type ReasonValue;
+    /// `RecordCompletionReason`.
+    #[wasm_bindgen(typescript_type = "RecordCompletionReason")]
+    pub type ReasonName;
+    /// `string | null | undefined`.
+    #[wasm_bindgen(typescript_type = "string | null | undefined")]
+    pub type NullableString;
+    /// `ResultInfo | null | undefined`.
+    #[wasm_bindgen(typescript_type = "ResultInfo | null | undefined")]
+    pub type ResultInfoValue;
+    /// `ResultCategory`.
+    #[wasm_bindgen(typescript_type = "ResultCategory")]
+    pub type CategoryName;
+    /// `Record<string, unknown>`.
+    #[wasm_bindgen(typescript_type = "Record<string, unknown>")]
+    pub type ExtraPropertiesValue;
+    /// `ValidationIssue[]`.
+    #[wasm_bindgen(typescript_type = "ValidationIssue[]")]
+    pub type IssueList;
+    /// `ValidationResult`.
+    #[wasm_bindgen(typescript_type = "ValidationResult")]
+    pub type ValidationResultValue;
+    /// `AnyPayload`.
+    #[wasm_bindgen(typescript_type = "AnyPayload")]
+    pub type AnyPayloadValue;
+    /// `RecordOperationJson`.
+    #[wasm_bindgen(typescript_type = "RecordOperationJson")]
+    pub type RecordOperationJsonValue;
+    /// Narrows an unknown error.
+    #[wasm_bindgen(typescript_type = "error is RecordOperationError")]
+    pub type IsRecordOperationError;
+}
