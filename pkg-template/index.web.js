@@ -1,0 +1,9 @@
+// The entry for browsers and bundlers (Vite, webpack 5, a plain <script type="module">): fetches
+// and instantiates the .wasm beside web/graph_record_operation.js with a top-level await, so the
+// exports are ready on import; no init call. Bundlers see `new URL('…_bg.wasm', import.meta.url)`
+// inside it and emit the .wasm as an asset.
+import init, { __EXPORTS__ } from './web/graph_record_operation.js';
+
+await init();
+
+export { __EXPORTS__ };

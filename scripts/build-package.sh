@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ (gitignored) from ONE release build of the crate:
+#
+#   cargo build --release --target wasm32-unknown-unknown --lib
+#     -> wasm-bindgen --target nodejs   (CommonJS; Node's require and import share this instance)
+#     -> wasm-bindgen --target web      (ES module; pkg-template/index.web.js awaits init at top level)
+#     -> wasm-opt -O3 on each .wasm     (binaryen from the root node_modules)
+#     -> pkg/ assembled from pkg-template/ (package.json gets the version from Cargo.toml)
+#
+# Needs what scripts/setup.sh installs. Takes about a minute from clean, seconds when cached.
+# Environment: SKIP_WASM_OPT=1 skips wasm-opt (faster local iterations; never for a release).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+
+crate=graph_record_operation
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+work=$target_dir/pkg-build
+out=$root/pkg
+wasm_opt=$root/node_modules/.bin/wasm-opt
+
+step() { printf 'build-package: %s\n' "$*"; }
+
+wanted=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ -n "$wanted" ] && [ "$have" != "$wanted" ]; then
+    echo "build-package: wasm-bindgen CLI is '${have:-missing}', Cargo.toml pins $wanted; run scripts/setup.sh" >&2
+    exit 1
+fi
+[ -x "$wasm_opt" ] || { echo "build-package: $wasm_opt missing; run scripts/setup.sh (npm ci)" >&2; exit 1; }
+
+# strip=false for this build only: Cargo.toml's `strip = true` would drop the `target_features`
+# section wasm-bindgen reads to use reference types (externref); wasm-bindgen removes the name and
+# producers sections below instead.
+step "cargo build --release --target wasm32-unknown-unknown --lib"
+CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target wasm32-unknown-unknown --lib
+input=$target_dir/wasm32-unknown-unknown/release/$crate.wasm
+
+rm -rf "$work"
+mkdir -p "$work"
+# Weak references: wasm-bindgen 0.2.130 always emits the FinalizationRegistry code and uses it where
+# the runtime has it (`--weak-refs` is a deprecated no-op there), so dropped instances are finalized.
+step "wasm-bindgen --target nodejs"
+wasm-bindgen --target nodejs --remove-name-section --remove-producers-section \
+    --out-dir "$work/node" --out-name "$crate" "$input"
+step "wasm-bindgen --target web"
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
+    --out-dir "$work/web" --out-name "$crate" "$input"
+
+# wasm-opt must be told the features the compiler used; read them from rustc for this target.
+features=()
+while read -r feature; do
+    case "$feature" in
+        bulk-memory) features+=(--enable-bulk-memory --enable-bulk-memory-opt) ;;
+        bulk-memory-opt) features+=(--enable-bulk-memory-opt) ;;
+        call-indirect-overlong) features+=(--enable-call-indirect-overlong) ;;
+        multivalue) features+=(--enable-multivalue) ;;
+        mutable-globals) features+=(--enable-mutable-globals) ;;
+        nontrapping-fptoint) features+=(--enable-nontrapping-float-to-int) ;;
+        reference-types) features+=(--enable-reference-types --enable-call-indirect-overlong) ;;
+        sign-ext) features+=(--enable-sign-ext) ;;
+        simd128) features+=(--enable-simd) ;;
+        relaxed-simd) features+=(--enable-relaxed-simd) ;;
+        tail-call) features+=(--enable-tail-call) ;;
+        extended-const) features+=(--enable-extended-const) ;;
+        exception-handling) features+=(--enable-exception-handling) ;;
+        atomics) features+=(--enable-threads) ;;
+        multimemory) features+=(--enable-multimemory) ;;
+        *) step "note: no wasm-opt flag known for target feature '$feature'" ;;
+    esac
+done < <(rustc --print cfg --target wasm32-unknown-unknown ${RUSTFLAGS:-} |
+    sed -n 's/^target_feature="\(.*\)"$/\1/p')
+
+for flavour in node web; do
+    wasm=$work/$flavour/${crate}_bg.wasm
+    if [ "${SKIP_WASM_OPT:-}" = 1 ]; then
+        step "SKIP_WASM_OPT=1: not optimizing $flavour"
+        continue
+    fi
+    before=$(stat -c %s "$wasm")
+    "$wasm_opt" -O3 "${features[@]}" "$wasm" -o "$wasm.opt"
+    mv "$wasm.opt" "$wasm"
+    step "wasm-opt -O3 $flavour: $before -> $(stat -c %s "$wasm") bytes"
+done
+
+step "assembling pkg/"
+rm -rf "$out"
+mkdir -p "$out/node" "$out/web"
+# The nodejs build is CommonJS: .cjs, because the package is "type": "module".
+for f in "$work/node"/*; do
+    case "$f" in
+        *.d.ts) ;;
+        *.js) cp "$f" "$out/node/$(basename "${f%.js}").cjs" ;;
+        *) cp -r "$f" "$out/node/" ;;
+    esac
+done
+for f in "$work/web"/*; do
+    case "$f" in
+        *.d.ts) ;;
+        *) cp -r "$f" "$out/web/" ;;
+    esac
+done
+# One declaration file, from the nodejs build (no init function: the package needs none), as ESM
+# (.d.ts) and CommonJS (.d.cts) declarations so TypeScript's node16 resolution sees the right format.
+cp "$work/node/$crate.d.ts" "$out/$crate.d.ts"
+cp "$work/node/$crate.d.ts" "$out/$crate.d.cts"
+
+cp -r pkg-template/. "$out/"
+[ -f pkg-template/style.css ] && cp pkg-template/style.css "$out/style.css"
+
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
+# Fill the templates: the export names come from the built module itself, so the Node ESM entry,
+# the browser entry and the .d.ts always list the same names.
+node - "$out" "$version" "$crate" <<'EOF_NODE'
+const fs = require('node:fs');
+const path = require('node:path');
+const [out, version, crate] = process.argv.slice(2);
+const names = Object.keys(require(path.join(out, 'node', `${crate}.cjs`)))
+  .filter((name) => !name.startsWith('__'))
+  .sort();
+if (names.length === 0) throw new Error('the wasm module exports nothing: are the bindings built?');
+for (const file of ['index.node.mjs', 'index.web.js']) {
+  const p = path.join(out, file);
+  const text = fs.readFileSync(p, 'utf8');
+  if (!text.includes('__EXPORTS__')) throw new Error(`${file}: no __EXPORTS__ placeholder`);
+  fs.writeFileSync(p, text.replaceAll('__EXPORTS__', names.join(', ')));
+}
+const pj = path.join(out, 'package.json');
+const pkg = JSON.parse(fs.readFileSync(pj, 'utf8'));
+pkg.version = version;
+if (!fs.existsSync(path.join(out, 'style.css'))) {
+  delete pkg.exports['./style.css'];
+  pkg.files = pkg.files.filter((f) => f !== 'style.css');
+  pkg.sideEffects = pkg.sideEffects.filter((f) => !f.endsWith('style.css'));
+}
+fs.writeFileSync(pj, JSON.stringify(pkg, null, 2) + '\n');
+console.log(`build-package: exports ${names.join(', ')}`);
+EOF_NODE
+
+step "done: pkg/ ($(du -sh "$out" | cut -f1)), version $version"
