@@ -52,6 +52,11 @@ macro_rules! issue_codes {
                 match self { $( IssueCode::$variant => Severity::$severity, )* }
             }
 
+            /// What the code means: one or two sentences (the README's table is made from these).
+            pub fn description(self) -> &'static str {
+                match self { $( IssueCode::$variant => concat!($($doc),*).trim_ascii(), )* }
+            }
+
             /// Looks a code up by its snake_case string.
             pub fn from_code(code: &str) -> Option<IssueCode> {
                 match code { $( $code => Some(IssueCode::$variant), )* _ => None }
