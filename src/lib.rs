@@ -23,8 +23,10 @@ mod options;
 mod parse;
 mod pointer;
 mod read;
+mod request;
 mod scan;
 mod shapes;
+mod tracker;
 mod write;
 
 pub use enums::{OperationStatus, RecordCompletionReason, Spelling};
@@ -34,7 +36,17 @@ pub use model::{ExtraProperty, Field, RecordOperation, ResultCategory, ResultInf
 pub use options::{ParseOptions, WriteOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES};
 pub use parse::{parse_any, parse_any_bytes, validate, validate_bytes};
 pub use read::{CLIENT_CONTEXT_LIMIT, RECORD_OPERATION_TYPE, RESULT_INFO_TYPE};
+pub use request::{
+    ApiVersion, MediaPrompt, RecordResponseRequest, RequestOptions, DEFAULT_TIMEOUT_SECONDS,
+    DTMF_TONES, MAX_PROMPTS, MAX_TIMEOUT_SECONDS, MEDIA_INFO_TYPE, MEDIA_PROMPT_TYPE,
+    MIN_TIMEOUT_SECONDS,
+};
 pub use shapes::{AnyPayload, OperationEntry, PayloadKind, SkippedResource};
+pub use tracker::{
+    id_from_resource_url, normalize_id, Change, ChangeKind, FeedOutcome, OperationTracker,
+    StatusClass, StatusCounts, TimelineEntry, TrackedOperation, TrackerOptions,
+    DEFAULT_MAX_OPERATIONS, DEFAULT_MAX_TIMELINE, STATE_FORMAT, STATE_VERSION,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;

@@ -1,0 +1,302 @@
+//! A small JSON tree read with the crate's own scanner (for the tracker's saved state and for
+//! request bodies), and a tiny writer for the objects this crate builds by hand.
+
+use std::borrow::Cow;
+
+use crate::diagnostics::Diagnostics;
+use crate::issue::IssueCode;
+use crate::pointer::PathBuf;
+use crate::scan::{duplicate_message, KeySet, Scanner, Step, ValueKind};
+use crate::write::write_string;
+
+/// One value of the tree, with where it sits in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Node<'a> {
+    /// Byte offset where the value starts.
+    pub start: usize,
+    /// Byte offset just after the value.
+    pub end: usize,
+    /// The value.
+    pub value: Value<'a>,
+}
+
+/// A JSON value. Members named in `raw_keys` are not read into the tree: they stay [`Value::Raw`].
+#[derive(Debug, Clone)]
+pub(crate) enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// The number token as written.
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    /// Members in document order; a duplicate key is reported and its later value dropped.
+    Object(Vec<Member<'a>>),
+    /// A value checked for syntax but kept as text (see `raw_keys`).
+    Raw(&'a str),
+}
+
+/// One object member.
+#[derive(Debug, Clone)]
+pub(crate) struct Member<'a> {
+    pub key: Cow<'a, str>,
+    /// The key as written, quotes and escapes included.
+    pub raw_key: &'a str,
+    /// Byte offset of the key's opening quote.
+    pub key_start: usize,
+    pub node: Node<'a>,
+}
+
+impl<'a> Node<'a> {
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        match &self.value {
+            Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.node),
+            _ => None,
+        }
+    }
+
+    /// How the value is described in messages.
+    pub fn describe(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+            Value::Raw(text) if text.starts_with('[') => "an array",
+            Value::Raw(text) if text.starts_with('{') => "an object",
+            Value::Raw(_) => "a value",
+        }
+    }
+
+    /// The string value.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// The node a JSON Pointer names, or the deepest existing node on its way.
+pub(crate) fn find_pointer<'n, 'a>(root: &'n Node<'a>, pointer: &str) -> Option<&'n Node<'a>> {
+    let mut node = root;
+    for segment in pointer.split('/').skip(1) {
+        let key = segment.replace("~1", "/").replace("~0", "~");
+        let next = match &node.value {
+            Value::Object(_) => node.get(&key),
+            Value::Array(items) => key.parse::<usize>().ok().and_then(|index| items.get(index)),
+            _ => None,
+        };
+        match next {
+            Some(next) => node = next,
+            None => return Some(node),
+        }
+    }
+    Some(node)
+}
+
+/// Reads a whole document into a tree. Issues (syntax, depth, duplicate keys) go to `diag`;
+/// `None` when the text could not be read to its end.
+pub(crate) fn read_document<'a>(
+    text: &'a str,
+    max_depth: usize,
+    raw_keys: &[&str],
+    diag: &mut Diagnostics,
+) -> Option<Node<'a>> {
+    let mut reader = TreeReader {
+        scan: Scanner::new(text, max_depth),
+        path: PathBuf::default(),
+        raw_keys,
+    };
+    let node = reader.value(0, diag).ok()?;
+    reader.scan.expect_end(diag, &reader.path).ok()?;
+    Some(node)
+}
+
+struct TreeReader<'a, 'k> {
+    scan: Scanner<'a>,
+    path: PathBuf,
+    raw_keys: &'k [&'k str],
+}
+
+impl<'a> TreeReader<'a, '_> {
+    /// Reads the value at the current position; `depth` is the depth of its container.
+    fn value(&mut self, depth: usize, diag: &mut Diagnostics) -> Step<Node<'a>> {
+        let kind = self.scan.peek_value(diag, &self.path)?;
+        let start = self.scan.pos();
+        let value = match kind {
+            ValueKind::Object => self.object(depth + 1, diag)?,
+            ValueKind::Array => self.array(depth + 1, diag)?,
+            ValueKind::String => Value::String(self.scan.string(diag, &self.path)?.value),
+            ValueKind::Number => Value::Number(self.scan.number(diag, &self.path)?.raw),
+            ValueKind::True | ValueKind::False | ValueKind::Null => {
+                match self.scan.literal(diag, &self.path)? {
+                    ValueKind::True => Value::Bool(true),
+                    ValueKind::False => Value::Bool(false),
+                    _ => Value::Null,
+                }
+            }
+        };
+        Ok(Node {
+            start,
+            end: self.scan.pos(),
+            value,
+        })
+    }
+
+    fn object(&mut self, depth: usize, diag: &mut Diagnostics) -> Step<Value<'a>> {
+        self.scan.enter(depth, diag, &self.path)?;
+        self.scan.expect(b'{', diag, &self.path, "'{'")?;
+        let mut members = Vec::new();
+        let mut keys = KeySet::default();
+        if self.scan.container_is_empty(b'}') {
+            return Ok(Value::Object(members));
+        }
+        loop {
+            let key = self.scan.string(diag, &self.path)?;
+            self.scan
+                .expect(b':', diag, &self.path, "':' after the key")?;
+            self.path.push_key(&key.value);
+            let node = if self.raw_keys.contains(&&*key.value) {
+                self.scan.skip_whitespace();
+                let start = self.scan.pos();
+                self.scan.skip_value(depth, diag, &mut self.path)?;
+                let end = self.scan.pos();
+                Node {
+                    start,
+                    end,
+                    value: Value::Raw(self.scan.slice(start, end)),
+                }
+            } else {
+                self.value(depth, diag)?
+            };
+            if let Some(duplicate) = keys.insert(key.value.clone()) {
+                diag.push_at(
+                    IssueCode::DuplicateKey,
+                    &self.path,
+                    key.start,
+                    duplicate_message(&duplicate),
+                );
+            } else {
+                members.push(Member {
+                    key: key.value,
+                    raw_key: key.raw,
+                    key_start: key.start,
+                    node,
+                });
+            }
+            self.path.pop();
+            if !self.scan.next_in_container(b'}', diag, &self.path)? {
+                return Ok(Value::Object(members));
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize, diag: &mut Diagnostics) -> Step<Value<'a>> {
+        self.scan.enter(depth, diag, &self.path)?;
+        self.scan.expect(b'[', diag, &self.path, "'['")?;
+        let mut items = Vec::new();
+        if self.scan.container_is_empty(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.path.push_index(items.len());
+            items.push(self.value(depth, diag)?);
+            self.path.pop();
+            if !self.scan.next_in_container(b']', diag, &self.path)? {
+                return Ok(Value::Array(items));
+            }
+        }
+    }
+}
+
+/// Writes one JSON object member by member, compact.
+pub(crate) struct ObjectOut<'o> {
+    out: &'o mut String,
+    first: bool,
+}
+
+impl<'o> ObjectOut<'o> {
+    pub fn new(out: &'o mut String) -> Self {
+        out.push('{');
+        ObjectOut { out, first: true }
+    }
+
+    /// Writes `"key":` and hands the buffer over for the value.
+    pub fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_string(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    pub fn string(&mut self, key: &str, value: &str) {
+        let out = self.key(key);
+        write_string(out, value);
+    }
+
+    /// A string, or `null` for `None`.
+    pub fn string_or_null(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(value) => self.string(key, value),
+            None => self.raw(key, "null"),
+        }
+    }
+
+    pub fn number(&mut self, key: &str, value: impl std::fmt::Display) {
+        let text = value.to_string();
+        self.raw(key, &text);
+    }
+
+    pub fn bool(&mut self, key: &str, value: bool) {
+        self.raw(key, if value { "true" } else { "false" });
+    }
+
+    /// A value already written as JSON.
+    pub fn raw(&mut self, key: &str, json: &str) {
+        self.key(key).push_str(json);
+    }
+
+    /// A member whose key and value are already written as JSON.
+    pub fn raw_member(&mut self, raw_key: &str, raw_value: &str) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push_str(raw_key);
+        self.out.push(':');
+        self.out.push_str(raw_value);
+    }
+
+    pub fn close(self) {
+        self.out.push('}');
+    }
+}
+
+/// Writes a JSON array whose elements `write` appends.
+pub(crate) fn array<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut String, T),
+) {
+    out.push('[');
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
+}
+
+/// A JSON string literal.
+pub(crate) fn string_literal(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    write_string(&mut out, value);
+    out
+}
