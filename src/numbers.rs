@@ -16,6 +16,29 @@ pub(crate) enum Int32 {
 
 /// Reads a JSON number token (already checked against the JSON grammar).
 pub(crate) fn int32_from_number(raw: &str) -> Int32 {
+    // Fast path: plain integer syntax of at most 10 digits (the common case).
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    if digits.len() <= 10 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let magnitude = digits
+            .bytes()
+            .fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'));
+        let value = if raw.len() > digits.len() {
+            -magnitude
+        } else {
+            magnitude
+        };
+        let minus_zero = magnitude == 0 && raw.len() > digits.len();
+        return match i32::try_from(value) {
+            Ok(value) if !minus_zero => Int32::Exact(value),
+            Ok(value) => Int32::NonCanonical(value),
+            Err(_) => Int32::OutOfRange,
+        };
+    }
+    int32_from_decimal(raw)
+}
+
+/// The general case: fraction, exponent or many digits, judged exactly from the digits.
+fn int32_from_decimal(raw: &str) -> Int32 {
     let (negative, unsigned) = match raw.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, raw),

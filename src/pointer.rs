@@ -6,6 +6,8 @@ use std::fmt::Write;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PathBuf {
     text: String,
+    /// The length before each pushed segment, so popping needs no search.
+    marks: Vec<usize>,
 }
 
 impl PathBuf {
@@ -17,32 +19,38 @@ impl PathBuf {
         self.text.len()
     }
 
+    /// Cuts back to a length seen earlier with [`PathBuf::len`].
     pub fn truncate(&mut self, len: usize) {
         self.text.truncate(len);
+        while self.marks.last().is_some_and(|&mark| mark >= len) {
+            self.marks.pop();
+        }
     }
 
     /// Appends an object key, escaping `~` as `~0` and `/` as `~1`.
     pub fn push_key(&mut self, key: &str) {
+        self.marks.push(self.text.len());
         self.text.push('/');
         push_escaped(&mut self.text, key);
     }
 
     /// Appends an array index.
     pub fn push_index(&mut self, index: usize) {
+        self.marks.push(self.text.len());
         // Writing to a String cannot fail.
         let _ = write!(self.text, "/{index}");
     }
 
     /// Removes the last segment.
     pub fn pop(&mut self) {
-        let cut = self.text.rfind('/').unwrap_or(0);
+        let cut = self.marks.pop().unwrap_or(0);
         self.text.truncate(cut);
     }
 }
 
 /// Appends `segment` to `out` with RFC 6901 escaping.
 pub(crate) fn push_escaped(out: &mut String, segment: &str) {
-    if !segment.contains(['~', '/']) {
+    if !segment.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(segment);
         return;
     }

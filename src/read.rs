@@ -1014,7 +1014,12 @@ pub(crate) fn is_absolute_https(url: &str) -> bool {
     }
     let rest = url.get(8..).unwrap_or("");
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    let clean = if url.is_ascii() {
+        !url.bytes().any(|b| b <= b' ' || b == 0x7F)
+    } else {
+        !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    };
+    !host.is_empty() && clean
 }
 
 /// A number or numeric string as written, shortened for a message.

@@ -70,12 +70,45 @@ enum SkipFrame<'a> {
     Object { keys: KeySet<'a> },
 }
 
+/// Keys the reader knows by name: duplicates among them are tracked with one bit each, so reading
+/// an ordinary object allocates nothing for duplicate detection.
+const KNOWN_KEYS: [&str; 20] = [
+    "@odata.type",
+    "id",
+    "clientContext",
+    "status",
+    "completionReason",
+    "resultInfo",
+    "recordingLocation",
+    "recordingAccessToken",
+    "recordResourceLocation",
+    "recordResourceAccessToken",
+    "value",
+    "resourceData",
+    "changeType",
+    "resourceUrl",
+    "resource",
+    "@odata.nextLink",
+    "code",
+    "subcode",
+    "subCode",
+    "message",
+];
+
 /// The keys of one object seen so far, for duplicate detection. Small objects compare linearly;
 /// large ones switch to a hash set so a million keys stay linear time.
 #[derive(Default)]
 pub(crate) struct KeySet<'a> {
+    known: u32,
     small: Vec<Cow<'a, str>>,
     large: Option<HashSet<Cow<'a, str>>>,
+}
+
+fn known_bit(key: &str) -> Option<u32> {
+    KNOWN_KEYS
+        .iter()
+        .position(|known| *known == key)
+        .map(|index| 1u32 << index)
 }
 
 const LINEAR_KEY_LIMIT: usize = 16;
@@ -83,6 +116,9 @@ const LINEAR_KEY_LIMIT: usize = 16;
 impl<'a> KeySet<'a> {
     /// True when the key was seen.
     pub fn contains(&self, key: &str) -> bool {
+        if let Some(bit) = known_bit(key) {
+            return self.known & bit != 0;
+        }
         match &self.large {
             Some(set) => set.contains(key),
             None => self.small.iter().any(|k| k == key),
@@ -91,6 +127,13 @@ impl<'a> KeySet<'a> {
 
     /// Adds a key; hands it back when it was already there.
     pub fn insert(&mut self, key: Cow<'a, str>) -> Option<Cow<'a, str>> {
+        if let Some(bit) = known_bit(&key) {
+            if self.known & bit != 0 {
+                return Some(key);
+            }
+            self.known |= bit;
+            return None;
+        }
         if let Some(set) = self.large.as_mut() {
             if set.contains(&key) {
                 return Some(key);
@@ -315,34 +358,25 @@ impl<'a> Scanner<'a> {
         self.pos += 1;
         let content_start = self.pos;
         // Fast path: no escapes, borrow the slice.
-        loop {
-            match self.peek_byte() {
-                Some(b'"') => {
-                    let value = Cow::Borrowed(self.slice(content_start, self.pos));
-                    self.pos += 1;
-                    return Ok(StrToken {
-                        raw: self.slice(start, self.pos),
-                        value,
-                        start,
-                    });
-                }
-                Some(b'\\') => break,
-                Some(0x00..=0x1F) => {
-                    return self.syntax_error(diag, path, "an escaped control character")
-                }
-                Some(_) => self.pos += 1,
-                None => return self.syntax_error(diag, path, "the closing quote of the string"),
+        self.pos += self.plain_run();
+        match self.peek_byte() {
+            Some(b'"') => {
+                let value = Cow::Borrowed(self.slice(content_start, self.pos));
+                self.pos += 1;
+                return Ok(StrToken {
+                    raw: self.slice(start, self.pos),
+                    value,
+                    start,
+                });
             }
+            Some(b'\\') => {}
+            Some(_) => return self.syntax_error(diag, path, "an escaped control character"),
+            None => return self.syntax_error(diag, path, "the closing quote of the string"),
         }
         let mut decoded = String::from(self.slice(content_start, self.pos));
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek_byte() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += self.plain_run();
             decoded.push_str(self.slice(run_start, self.pos));
             match self.peek_byte() {
                 Some(b'"') => {
@@ -365,6 +399,15 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// How many bytes from here need no attention inside a string: not a quote, a backslash or a
+    /// control character.
+    fn plain_run(&self) -> usize {
+        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+        rest.iter()
+            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+            .unwrap_or(rest.len())
+    }
+
     /// Skips a string token, checking escapes, without decoding it.
     pub fn skip_string(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<()> {
         if self.peek_byte() != Some(b'"') {
@@ -372,6 +415,7 @@ impl<'a> Scanner<'a> {
         }
         self.pos += 1;
         loop {
+            self.pos += self.plain_run();
             match self.peek_byte() {
                 Some(b'"') => {
                     self.pos += 1;

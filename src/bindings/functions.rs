@@ -1,11 +1,12 @@
 //! The free functions: `validate`, `parseAny`, the enum helpers and the error guard.
 
-use js_sys::{Array, Object};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{input_to_js_text, parse_options, set, with_utf8};
+use super::input::{input_to_js_text, parse_options, with_utf8};
 use super::issues::{set_verdict, verdict_to_js, with_lone_surrogate, ERROR_NAME};
+use super::objects::{new_object, EntryObject, ResultObject};
 use super::operation::RecordOperation;
 use super::types::{
     AnyPayloadValue, InputArg, IsRecordOperationError, ParseOptionsArg, ReasonName, StatusName,
@@ -42,22 +43,22 @@ pub fn parse_any(
     let result = with_utf8(&text, |bytes, lone| {
         let payload = crate::parse_any_bytes(bytes, &options);
         let report = with_lone_surrogate(payload.report.clone(), lone);
-        let object = Object::new();
+        let object: ResultObject = new_object();
         let kind = payload
             .kind
             .map_or(JsValue::NULL, |kind| JsValue::from_str(kind.as_str()));
-        set(&object, "kind", &kind);
+        object.set_kind(&kind);
         let operations: Array = payload
             .operations
             .into_iter()
             .map(|entry| {
-                let item = Object::new();
-                set(&item, "path", &JsValue::from_str(&entry.path));
+                let item: EntryObject = new_object();
+                item.set_path(&entry.path);
                 if let Some(change_type) = &entry.change_type {
-                    set(&item, "changeType", &JsValue::from_str(change_type));
+                    item.set_change_type(change_type);
                 }
                 if let Some(url) = &entry.resource_url {
-                    set(&item, "resourceUrl", &JsValue::from_str(url));
+                    item.set_resource_url(url);
                 }
                 let warnings = report
                     .issues
@@ -66,29 +67,29 @@ pub fn parse_any(
                     .cloned()
                     .collect();
                 let operation = RecordOperation::new(entry.operation.into_owned(), warnings);
-                set(&item, "operation", &JsValue::from(operation));
+                item.set_operation(JsValue::from(operation));
                 JsValue::from(item)
             })
             .collect();
-        set(&object, "operations", &operations);
+        object.set_operations(&operations);
         let skipped: Array = payload
             .skipped
             .iter()
             .map(|resource| {
-                let item = Object::new();
-                set(&item, "path", &JsValue::from_str(&resource.path));
+                let item: EntryObject = new_object();
+                item.set_path(&resource.path);
                 if let Some(odata_type) = &resource.odata_type {
-                    set(&item, "odataType", &JsValue::from_str(odata_type));
+                    item.set_odata_type(odata_type);
                 }
                 if let Some(id) = &resource.id {
-                    set(&item, "id", &JsValue::from_str(id));
+                    item.set_id(id);
                 }
                 JsValue::from(item)
             })
             .collect();
-        set(&object, "skipped", &skipped);
+        object.set_skipped(&skipped);
         if let Some(link) = &payload.next_link {
-            set(&object, "nextLink", &JsValue::from_str(link));
+            object.set_next_link(link);
         }
         set_verdict(&object, &report);
         object

@@ -142,12 +142,6 @@ pub(crate) fn input_to_js_text(input: &JsValue) -> Result<JsString, JsValue> {
     Ok(text)
 }
 
-/// JSON text for any input, as a Rust string (lone surrogates become U+FFFD; use
-/// [`with_utf8`] where they must be reported).
-pub(crate) fn input_to_text(input: &JsValue) -> Result<String, JsValue> {
-    Ok(String::from(&input_to_js_text(input)?))
-}
-
 fn option(options: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(JsValue::UNDEFINED);
@@ -175,7 +169,7 @@ fn count_option(options: &JsValue, name: &str) -> Result<Option<usize>, JsValue>
         return Ok(None);
     }
     match value.as_f64() {
-        Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= 4_294_967_295.0 => Ok(Some(n as usize)),
+        Some(n) if n.fract() == 0.0 && (1.0..=4_294_967_295.0).contains(&n) => Ok(Some(n as usize)),
         _ => Err(js_sys::TypeError::new(&format!(
             "options.{name} must be a positive whole number"
         ))

@@ -4,6 +4,7 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::input::{lone_surrogate_message, set, LoneSurrogate, LONE_SURROGATE};
+use super::objects::{new_object, IssueObject, ResultObject};
 use crate::{Issue, Report, Severity, TextPosition};
 
 /// The JS error name.
@@ -33,17 +34,13 @@ pub(crate) fn with_lone_surrogate(mut report: Report, lone: Option<LoneSurrogate
 
 /// One issue as `{ path, code, severity, message, line, column }`.
 pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
-    let object = Object::new();
-    set(&object, "path", &JsValue::from_str(&issue.path));
-    set(&object, "code", &JsValue::from_str(issue.code.as_str()));
-    set(
-        &object,
-        "severity",
-        &JsValue::from_str(issue.severity.as_str()),
-    );
-    set(&object, "message", &JsValue::from_str(&issue.message));
-    set(&object, "line", &JsValue::from(issue.position.line));
-    set(&object, "column", &JsValue::from(issue.position.column));
+    let object: IssueObject = new_object();
+    object.set_path(&issue.path);
+    object.set_code(issue.code.as_str());
+    object.set_severity(issue.severity.as_str());
+    object.set_message(&issue.message);
+    object.set_line(issue.position.line);
+    object.set_column(issue.position.column);
     object.into()
 }
 
@@ -53,15 +50,15 @@ pub(crate) fn issues_to_js<'r>(issues: impl Iterator<Item = &'r Issue>) -> Array
 }
 
 /// Puts `valid`, `errors` and `warnings` on `target`.
-pub(crate) fn set_verdict(target: &Object, report: &Report) {
-    set(target, "valid", &JsValue::from_bool(report.is_valid()));
-    set(target, "errors", &issues_to_js(report.errors()));
-    set(target, "warnings", &issues_to_js(report.warnings()));
+pub(crate) fn set_verdict(target: &ResultObject, report: &Report) {
+    target.set_valid(report.is_valid());
+    target.set_errors(&issues_to_js(report.errors()));
+    target.set_warnings(&issues_to_js(report.warnings()));
 }
 
 /// `{ valid, errors, warnings }`.
-pub(crate) fn verdict_to_js(report: &Report) -> Object {
-    let object = Object::new();
+pub(crate) fn verdict_to_js(report: &Report) -> ResultObject {
+    let object: ResultObject = new_object();
     set_verdict(&object, report);
     object
 }
