@@ -1,0 +1,109 @@
+// Shared set-up for the demo's browser tests: the built demo (www/dist) served on 127.0.0.1, and
+// Debian's Chromium driven by playwright-core with a fresh profile.
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../www/serve.mjs';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = process.env.DEMO_DIST ?? join(REPO, 'www', 'dist');
+export const OUTPUT = join(REPO, 'test-output', 'demo');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts the server and the browser. Returns `{ url, context, close }`. */
+export async function start() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: run scripts/build-demo.sh (scripts/test-demo.sh does)`);
+  }
+  await mkdir(OUTPUT, { recursive: true });
+  const server = await startServer({ root: DIST, port: 0 });
+  const profile = await mkdtemp(join(tmpdir(), 'gro-demo-chromium-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (error) {
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: server.url,
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens the demo in a new page that records console errors, uncaught errors and failed requests.
+ * Waits for the first render.
+ */
+export async function openDemo(env, { colorScheme = 'light', query = '' } = {}) {
+  const page = await env.context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console.${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  await page.emulateMedia({ colorScheme });
+  await page.goto(`${env.url}${query}`);
+  await page.waitForSelector('#output[data-state="rendered"]', { timeout: 30_000 });
+  return { page, problems };
+}
+
+async function renders(page) {
+  return Number(await page.getAttribute('#output', 'data-renders'));
+}
+
+/** Clicks a sample button and waits for its render. */
+export async function loadSample(page, name) {
+  const before = await renders(page);
+  await page.click(`button[data-sample="${name}"]`);
+  await page.waitForFunction(
+    (n) => Number(document.getElementById('output').dataset.renders) > n,
+    before,
+    { timeout: 30_000 },
+  );
+}
+
+/** Puts text into the editor as typing would, and waits for the debounced render. */
+export async function typeText(page, text, { timeout = 60_000 } = {}) {
+  const before = await renders(page);
+  await page.evaluate((value) => {
+    const editor = document.getElementById('editor');
+    editor.value = value;
+    editor.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.waitForFunction(
+    (n) => Number(document.getElementById('output').dataset.renders) > n,
+    before,
+    { timeout },
+  );
+}
