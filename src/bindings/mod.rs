@@ -8,4 +8,5 @@ pub(crate) mod functions;
 pub(crate) mod input;
 pub(crate) mod issues;
 pub(crate) mod operation;
+pub(crate) mod render;
 pub(crate) mod types;
