@@ -119,6 +119,24 @@ impl MediaPrompt {
 
 /// The body of `POST /communications/calls/{id}/recordResponse`.
 ///
+/// ```
+/// use graph_record_operation::{IssueCode, RecordResponseRequest, RequestOptions};
+///
+/// let request = RecordResponseRequest::new()
+///     .prompt("https://bot.example/beep.wav")
+///     .max_record_duration(30)
+///     .stop_tones(["#"]);
+/// assert!(request.validate().issues.is_empty());
+/// assert!(request.to_json().contains(r#""maxRecordDurationInSeconds":30,"playBeep":true"#));
+///
+/// let report = RecordResponseRequest::validate_json(
+///     r#"{"maxSilenceTimeoutInSeconds":0}"#,
+///     &RequestOptions::default(),
+/// );
+/// assert_eq!(report.issues[0].code, IssueCode::TimeoutOutOfRange);
+/// assert_eq!(report.issues[0].path, "/maxSilenceTimeoutInSeconds");
+/// ```
+///
 /// Unset parameters (`None`) take their documented defaults, which [`to_json`] writes out.
 /// Values are kept as given, in range or not, so [`validate`] can report them.
 ///

@@ -58,8 +58,32 @@ impl Default for TrackerOptions {
     }
 }
 
-/// Follows recordOperations through their notifications. See the module documentation for the
-/// ordering rules.
+/// Follows recordOperations through the payloads of their life, fed in any order, late or twice.
+///
+/// Each operation is keyed by its `id`, or else by the id at the end of its notification's
+/// `resourceUrl` (`…/operations/{id}`), compared ignoring ASCII case and dashes. Deliveries are
+/// ordered by stage: the status first (no status or an undocumented one < `notStarted` <
+/// `running` < `completed`|`failed`), then the `changeType` (`created` < `updated` or none <
+/// `deleted`). A later stage replaces the state ([`ChangeKind::Advanced`]); an earlier one is
+/// ignored ([`ChangeKind::OutOfOrder`]); the same stage with new content replaces it
+/// ([`ChangeKind::Updated`]), except the other terminal status ([`ChangeKind::Conflict`]). A
+/// `deleted` notification with a terminal status is final: later deliveries are ignored
+/// ([`ChangeKind::AfterFinal`]). An exact copy of any earlier delivery is ignored
+/// ([`ChangeKind::Duplicate`]). So the final state does not depend on the order of arrival, as
+/// long as a lifecycle has one delivery per stage.
+///
+/// ```
+/// use graph_record_operation::{ChangeKind, OperationTracker, StatusClass};
+///
+/// let mut tracker = OperationTracker::new();
+/// let completed = r#"{"value":[{"changeType":"deleted","resourceUrl":"communications/calls/c/operations/0FE0623F58A44F8A9D6F1A2B3C4D5E6F","resourceData":{"id":"0fe0623f-58a4-4f8a-9d6f-1a2b3c4d5e6f","status":"completed"}}]}"#;
+/// let running = r#"{"id":"0fe0623f-58a4-4f8a-9d6f-1a2b3c4d5e6f","status":"running"}"#;
+/// assert_eq!(tracker.feed(completed).changes[0].kind, ChangeKind::New);
+/// assert_eq!(tracker.feed(running).changes[0].kind, ChangeKind::AfterFinal);
+/// assert_eq!(tracker.counts().get(StatusClass::Completed), 1);
+/// let saved = tracker.export(&Default::default());
+/// assert_eq!(OperationTracker::restore(&saved).unwrap(), tracker);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OperationTracker {
     options: TrackerOptions,
@@ -375,9 +399,8 @@ impl OperationTracker {
             kind: ChangeKind::New,
         };
         let max_timeline = self.options.max_timeline;
-        let known = self.operations.contains_key(&key);
         match self.operations.get_mut(&key) {
-            None if !known && self.evicted_final_set.contains(&key) => {
+            None if self.evicted_final_set.contains(&key) => {
                 change.kind = ChangeKind::AfterFinal;
                 change.is_final = true;
             }
