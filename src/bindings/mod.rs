@@ -7,6 +7,8 @@
 pub(crate) mod functions;
 pub(crate) mod input;
 pub(crate) mod issues;
+pub(crate) mod objects;
 pub(crate) mod operation;
-pub(crate) mod render;
+pub(crate) mod request;
+pub(crate) mod tracker;
 pub(crate) mod types;

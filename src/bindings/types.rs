@@ -148,10 +148,124 @@ export interface AnyPayload {
   /** The warnings. */
   warnings: ValidationIssue[];
 }
+
+/** Options for an `OperationTracker`. */
+export interface TrackerOptions extends ParseOptions {
+  /** At most this many operations are kept; the oldest finished ones are evicted first. Default 10,000. */
+  maxOperations?: number;
+  /** At most this many timeline entries are kept per operation. */
+  maxTimeline?: number;
+}
+
+/** A status as the tracker counts and filters it. */
+export type StatusClass = "notStarted" | "running" | "completed" | "failed" | "unknown";
+
+/** What one delivery did: applied (`new`, `advanced`, `updated`) or ignored. */
+export type ChangeKind = "new" | "advanced" | "updated" | "duplicate" | "outOfOrder" | "afterFinal" | "conflict";
+
+/** One operation's change in a feed. */
+export interface TrackerChange {
+  /** The tracker's key: the id without dashes, lowercased. */
+  key: string;
+  id: string | null;
+  /** JSON Pointer of the operation in the fed payload. */
+  path: string;
+  kind: ChangeKind;
+  /** The delivery's sequence number across all feeds. */
+  sequence: number;
+  previousStatus: OperationStatus | null;
+  status: OperationStatus | null;
+  changeType: string | null;
+  /** True when the operation is final after this delivery. */
+  final: boolean;
+}
+
+/** What `OperationTracker.feed` returns. */
+export interface FeedOutcome {
+  /** The feed's number (1 for the first). */
+  feed: number;
+  kind: "operation" | "collection" | "notifications" | "array" | null;
+  /** True when the payload had errors and nothing was applied. */
+  rejected: boolean;
+  /** True when any change was applied. */
+  changed: boolean;
+  changes: TrackerChange[];
+  /** Keys evicted to stay under `maxOperations`. */
+  evicted: string[];
+  skipped: { path: string; odataType: string | null; id: string | null }[];
+  valid: boolean;
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+}
+
+/** How many tracked operations have each status. */
+export interface StatusCounts {
+  notStarted: number;
+  running: number;
+  completed: number;
+  failed: number;
+  unknown: number;
+  final: number;
+  total: number;
+}
+
+/** One delivery in an operation's timeline. */
+export interface TimelineEntry {
+  sequence: number;
+  feed: number;
+  status: OperationStatus | null;
+  changeType: string | null;
+  kind: ChangeKind;
+}
+
+/** A tracked operation, as `OperationTracker.list` returns it. */
+export interface TrackedOperationJson {
+  key: string;
+  id: string | null;
+  status: OperationStatus | null;
+  changeType: string | null;
+  resourceUrl: string | null;
+  final: boolean;
+  firstSeen: number;
+  lastChanged: number;
+  timelineDropped: number;
+  timeline: TimelineEntry[];
+  operation: RecordOperationJson;
+}
+
+/** Options for `recordResponseRequest`. */
+export interface RequestOptions extends ParseOptions {
+  /** The endpoint the body is for: `streamWhileRecording` is beta-only. Default "v1.0". */
+  apiVersion?: "v1.0" | "beta";
+}
+
+/** What `recordResponseRequest` returns. */
+export interface RecordResponseResult extends ValidationResult {
+  /** The request body with every default written out, when valid. */
+  body?: Record<string, unknown>;
+}
 "#;
 
 #[wasm_bindgen]
 extern "C" {
+    /// `TrackerOptions`.
+    #[wasm_bindgen(typescript_type = "TrackerOptions")]
+    pub type TrackerOptionsArg;
+    /// `FeedOutcome`.
+    #[wasm_bindgen(typescript_type = "FeedOutcome")]
+    pub type FeedOutcomeValue;
+    /// `StatusCounts`.
+    #[wasm_bindgen(typescript_type = "StatusCounts")]
+    pub type StatusCountsValue;
+    /// `TrackedOperationJson[]`.
+    #[wasm_bindgen(typescript_type = "TrackedOperationJson[]")]
+    pub type TrackedOperationList;
+    /// `RequestOptions`.
+    #[wasm_bindgen(typescript_type = "RequestOptions")]
+    pub type RequestOptionsArg;
+    /// `RecordResponseResult`.
+    #[wasm_bindgen(typescript_type = "RecordResponseResult")]
+    pub type RecordResponseResultValue;
     /// `ParseOptions | undefined`.
     #[wasm_bindgen(typescript_type = "ParseOptions")]
     pub type ParseOptionsArg;

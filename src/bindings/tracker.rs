@@ -1,0 +1,119 @@
+//! The `OperationTracker` class: follows operations through notification streams.
+
+use js_sys::JSON;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::input::{input_to_js_text, parse_options, with_utf8, write_options};
+use super::issues::error_to_js;
+use super::types::{
+    FeedOutcomeValue, InputArg, StatusCountsValue, TrackedOperationList, TrackerOptionsArg,
+    WriteOptionsArg,
+};
+use crate::{StatusClass, TrackerOptions, DEFAULT_MAX_OPERATIONS, DEFAULT_MAX_TIMELINE};
+
+fn count(options: &JsValue, name: &str, default: usize) -> Result<usize, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(default);
+    }
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(name))?;
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=4_294_967_295.0).contains(&n) => Ok(n as usize),
+        _ => Err(js_sys::TypeError::new(&format!(
+            "options.{name} must be a positive whole number"
+        ))
+        .into()),
+    }
+}
+
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text)
+}
+
+/// Follows recordOperations through notification envelopes, collections and single operations
+/// fed in any order: keeps the latest state per operation, never moves one backwards, treats
+/// `changeType: "deleted"` with a terminal status as final, ignores exact duplicates, and says
+/// what each feed changed. `export()` and `OperationTracker.restore()` keep state across reloads.
+#[wasm_bindgen]
+pub struct OperationTracker {
+    inner: crate::OperationTracker,
+}
+
+#[wasm_bindgen]
+impl OperationTracker {
+    /// A tracker. Options: `maxOperations` (default 10,000; the oldest finished operations are
+    /// evicted first), `maxTimeline` (entries kept per operation), and the parse options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Option<TrackerOptionsArg>) -> Result<OperationTracker, JsValue> {
+        let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+        let inner = crate::OperationTracker::with_options(TrackerOptions {
+            max_operations: count(&options, "maxOperations", DEFAULT_MAX_OPERATIONS)?,
+            max_timeline: count(&options, "maxTimeline", DEFAULT_MAX_TIMELINE)?,
+            parse: parse_options(&options)?,
+        });
+        Ok(OperationTracker { inner })
+    }
+
+    /// Feeds one payload (JSON text or a parsed object) and returns what changed.
+    pub fn feed(&mut self, input: &InputArg) -> Result<FeedOutcomeValue, JsValue> {
+        let text = input_to_js_text(input)?;
+        let outcome = with_utf8(&text, |bytes, lone| match std::str::from_utf8(bytes) {
+            Ok(text) if lone.is_none() => Ok(self.inner.feed(text)),
+            _ => Err(js_sys::TypeError::new(
+                "the payload is not well-formed Unicode (a lone UTF-16 surrogate); validate() reports where",
+            )),
+        })?;
+        Ok(parse_json(&outcome.to_json())?.unchecked_into())
+    }
+
+    /// How many operations have each status, how many are final, and the total.
+    pub fn counts(&self) -> Result<StatusCountsValue, JsValue> {
+        Ok(parse_json(&self.inner.counts().to_json())?.unchecked_into())
+    }
+
+    /// The tracked operations, each with its timeline, optionally only those of one status
+    /// (`"notStarted"`, `"running"`, `"completed"`, `"failed"` or `"unknown"`).
+    pub fn list(&self, status: Option<String>) -> Result<TrackedOperationList, JsValue> {
+        let filter = match status.as_deref() {
+            None => None,
+            Some(text) => Some(StatusClass::parse(text).ok_or_else(|| {
+                JsValue::from(js_sys::TypeError::new(&format!(
+                    "unknown status filter {text:?}: expected notStarted, running, completed, failed or unknown"
+                )))
+            })?),
+        };
+        let text = self
+            .inner
+            .list_json(filter, &crate::WriteOptions::default());
+        Ok(parse_json(&text)?.unchecked_into())
+    }
+
+    /// The whole state as JSON text, for `OperationTracker.restore`. `{ redact: true }` leaves the
+    /// access tokens out.
+    pub fn export(&self, options: Option<WriteOptionsArg>) -> Result<String, JsValue> {
+        let options = write_options(&options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
+        Ok(self.inner.export(&options))
+    }
+
+    /// A tracker restored from `export()`'s text. Throws a `RecordOperationError` when the text is
+    /// not a valid state.
+    pub fn restore(state: &str) -> Result<OperationTracker, JsValue> {
+        crate::OperationTracker::restore(state)
+            .map(|inner| OperationTracker { inner })
+            .map_err(|error| error_to_js(&error))
+    }
+
+    /// How many operations are tracked.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Forgets every operation.
+    pub fn clear(&mut self) {
+        self.inner.clear();
+    }
+}
