@@ -552,3 +552,121 @@ fn issues_come_in_text_order_with_positions() {
         (2, 30)
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tone() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::sample::select(DTMF_TONES.to_vec()).prop_map(str::to_string),
+            "[a-z#*0-9]{0,2}",
+        ]
+    }
+
+    fn seconds() -> impl Strategy<Value = Option<i64>> {
+        proptest::option::of(prop_oneof![-5i64..130, any::<i32>().prop_map(i64::from)])
+    }
+
+    fn request() -> impl Strategy<Value = RecordResponseRequest> {
+        (
+            proptest::collection::vec(
+                (
+                    proptest::option::of("\\PC{0,12}"),
+                    proptest::option::of("[A-Z0-9-]{0,8}"),
+                ),
+                0..3,
+            ),
+            (
+                proptest::option::of(any::<bool>()),
+                proptest::option::of(any::<bool>()),
+                proptest::option::of(any::<bool>()),
+            ),
+            (seconds(), seconds(), seconds()),
+            proptest::collection::vec(tone(), 0..4),
+            proptest::option::of(prop_oneof!["\\PC{0,20}", "x{250,260}"]),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(
+                    prompts,
+                    (barge, beep, stream),
+                    (initial, silence, duration),
+                    tones,
+                    context,
+                    beta,
+                )| {
+                    RecordResponseRequest {
+                        api_version: if beta {
+                            ApiVersion::Beta
+                        } else {
+                            ApiVersion::V1
+                        },
+                        prompts: prompts
+                            .into_iter()
+                            .map(|(uri, resource_id)| MediaPrompt { uri, resource_id })
+                            .collect(),
+                        barge_in_allowed: barge,
+                        play_beep: beep,
+                        stream_while_recording: stream,
+                        initial_silence_timeout_in_seconds: initial,
+                        max_silence_timeout_in_seconds: silence,
+                        max_record_duration_in_seconds: duration,
+                        stop_tones: tones,
+                        client_context: context,
+                        ..RecordResponseRequest::default()
+                    }
+                },
+            )
+    }
+
+    fn normalized(mut request: RecordResponseRequest) -> RecordResponseRequest {
+        // Writing shows the defaults, so reading gives them back as set values.
+        request.barge_in_allowed = Some(request.effective_barge_in_allowed());
+        request.play_beep = Some(request.effective_play_beep());
+        request.initial_silence_timeout_in_seconds =
+            Some(request.effective_initial_silence_timeout());
+        request.max_silence_timeout_in_seconds = Some(request.effective_max_silence_timeout());
+        request.max_record_duration_in_seconds = Some(request.effective_max_record_duration());
+        request
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// What `validate` says about a built request is what `validate_json` says about its JSON,
+        /// and reading the JSON gives the request back.
+        #[test]
+        fn the_builder_and_the_reader_agree(request in request()) {
+            let options = RequestOptions {
+                api_version: request.api_version,
+                ..RequestOptions::default()
+            };
+            let json = request.to_json();
+            let mut built = issues(&request.validate());
+            let mut read = issues(&RecordResponseRequest::validate_json(&json, &options));
+            built.sort();
+            read.sort();
+            prop_assert_eq!(built, read);
+            if let Ok((parsed, _)) = RecordResponseRequest::parse(&json, &options) {
+                prop_assert_eq!(&parsed, &normalized(request.clone()));
+                prop_assert_eq!(parsed.to_json(), json);
+            } else {
+                prop_assert!(!request.is_valid());
+            }
+        }
+
+        /// Any text: a report, never a panic; valid bodies write and read back the same.
+        #[test]
+        fn any_text_gets_a_report(text in "\\PC{0,80}") {
+            let report = RecordResponseRequest::validate_json(&text, &RequestOptions::default());
+            for issue in &report.issues {
+                prop_assert!(issue.position.line >= 1, "{issue:?}");
+            }
+            if let Ok((request, _)) = RecordResponseRequest::parse(&text, &RequestOptions::default()) {
+                let again = RecordResponseRequest::parse(&request.to_json(), &RequestOptions::default());
+                prop_assert!(again.is_ok());
+            }
+        }
+    }
+}

@@ -353,6 +353,32 @@ fn feeds_collections_single_operations_and_mixed_resource_data() {
 }
 
 #[test]
+fn feeds_one_document_per_line() {
+    let mut tracker = OperationTracker::new();
+    let text = format!(
+        "{}\r\n\n  {}\n{{\"id\": 5}}\n",
+        note("updated", "completed"),
+        note("updated", "running")
+    );
+    let outcomes = tracker.feed_lines(&text);
+    assert_eq!(outcomes.len(), 3);
+    assert_eq!(kinds(&outcomes[0]), [ChangeKind::New]);
+    assert_eq!(kinds(&outcomes[1]), [ChangeKind::OutOfOrder]);
+    assert_eq!(
+        outcomes.iter().map(|o| o.feed).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    let issue = outcomes[2]
+        .report
+        .issues
+        .iter()
+        .find(|i| i.code == IssueCode::WrongType)
+        .expect("id of the wrong type");
+    assert_eq!((issue.position.line, issue.position.column), (4, 8));
+    assert_eq!(&text[issue.position.offset..issue.position.offset + 1], "5");
+}
+
+#[test]
 fn feed_operation_takes_a_parsed_operation() {
     let mut tracker = OperationTracker::new();
     let text = operation_json(None, "running");
@@ -806,5 +832,46 @@ proptest! {
         let restored = restored.expect("checked");
         prop_assert_eq!(&restored, &tracker);
         prop_assert_eq!(restored.export(&WriteOptions::default()), exported);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A damaged saved state is refused with a report, or restored; never a panic.
+    #[test]
+    fn damaged_states_never_panic(at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<bool>()) {
+        let mut tracker = OperationTracker::with_options(TrackerOptions { max_operations: 1, ..TrackerOptions::default() });
+        tracker.feed(&note("updated", "running"));
+        tracker.feed(&note("deleted", "completed"));
+        tracker.feed(&operation_json(Some(OTHER_ID), "running"));
+        let exported = tracker.export(&WriteOptions::default());
+        let mut bytes = exported.into_bytes();
+        let index = at.index(bytes.len());
+        if cut {
+            bytes.truncate(index);
+        } else {
+            bytes[index] = byte;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        match OperationTracker::restore(&text) {
+            Ok(restored) => {
+                let again = OperationTracker::restore(&restored.export(&WriteOptions::default()));
+                prop_assert_eq!(again.ok(), Some(restored));
+            }
+            Err(error) => prop_assert!(!error.report().is_valid()),
+        }
+    }
+
+    /// Any text fed: an outcome, never a panic, and the tracker stays exportable.
+    #[test]
+    fn any_feed_is_survived(texts in proptest::collection::vec("\\PC{0,60}", 1..4)) {
+        let mut tracker = OperationTracker::new();
+        for text in &texts {
+            let outcome = tracker.feed(text);
+            prop_assert!(!outcome.rejected || outcome.changes.is_empty());
+        }
+        let restored = OperationTracker::restore(&tracker.export(&WriteOptions::default()));
+        prop_assert_eq!(restored.ok(), Some(tracker));
     }
 }

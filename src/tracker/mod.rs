@@ -270,6 +270,31 @@ impl OperationTracker {
         outcome
     }
 
+    /// Feeds a stream with one JSON document per line (blank lines are skipped), as pasted into
+    /// the demo or read by the CLI: one outcome per document, in order. Issue positions (offset,
+    /// line, column) are those in the whole `text`.
+    pub fn feed_lines(&mut self, text: &str) -> Vec<FeedOutcome> {
+        let mut outcomes = Vec::new();
+        let mut line_start = 0usize;
+        for (index, line) in text.split('\n').enumerate() {
+            let start = line_start;
+            line_start += line.len() + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut outcome = self.feed(line);
+            let extra_lines = u32::try_from(index).unwrap_or(u32::MAX);
+            for issue in &mut outcome.report.issues {
+                if issue.position.line > 0 {
+                    issue.position.offset += start;
+                    issue.position.line = issue.position.line.saturating_add(extra_lines);
+                }
+            }
+            outcomes.push(outcome);
+        }
+        outcomes
+    }
+
     /// Feeds a payload read with [`crate::parse_any`].
     pub fn feed_payload(&mut self, payload: AnyPayload<'_>) -> FeedOutcome {
         self.feeds += 1;
