@@ -460,7 +460,14 @@ describe('renderer API', () => {
         } catch (error) {
           refused = `${error.name}: ${error.message}`;
         }
-        return { fromObject, objectStatus, fromOperation, operationStatus, refused, children: box.children.length };
+        const lone = pkg.renderRecordOperation(box, '{"id":"\ud800","status":"running"}');
+        const loneIssues = [...box.querySelectorAll('.gro-issue')].map((issue) => issue.dataset.code);
+        const badInput = pkg.renderRecordOperation(box, undefined);
+        const badInputText = box.querySelector('.gro-verdict')?.textContent ?? '';
+        return {
+          fromObject, objectStatus, fromOperation, operationStatus, refused, children: box.children.length,
+          lone, loneIssues, badInput, badInputText,
+        };
       });
       assert.deepEqual(result.fromObject, { kind: 'operation', operations: 1, skipped: 0, valid: true, errors: 0, warnings: 0 });
       assert.equal(result.objectStatus, 'running');
@@ -468,6 +475,12 @@ describe('renderer API', () => {
       assert.equal(result.fromOperation.kind, 'operation');
       assert.equal(result.children, 1, 'a render replaces the previous one');
       assert.match(result.refused ?? '', /^TypeError/);
+      // A JS string with a lone surrogate is reported, not silently replaced.
+      assert.equal(result.lone.valid, false);
+      assert.deepEqual(result.loneIssues, ['lone_surrogate']);
+      // Input JSON cannot represent is shown as unreadable, not thrown.
+      assert.deepEqual(result.badInput, { kind: null, operations: 0, skipped: 0, valid: false, errors: 1, warnings: 0 });
+      assert.match(result.badInputText, /^Invalid: /);
       assert.deepEqual(problems, []);
     } finally {
       await page.close();
