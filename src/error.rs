@@ -2,7 +2,7 @@
 
 use crate::issue::{IssueCode, Report};
 
-/// Why a payload could not be read as a recordOperation.
+/// Why a payload (an operation, a request body, a saved tracker state) could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// The payload has errors in the chosen mode; the report holds every issue, warnings included.

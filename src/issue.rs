@@ -80,9 +80,10 @@ issue_codes! {
     DuplicateKey => "duplicate_key", Error;
     /// A property has the wrong JSON type (e.g. a number where a string belongs).
     WrongType => "wrong_type", Error;
-    /// `code` or `subcode` is not an integer (`200.5`, `"abc"`, `1e400`).
+    /// An integer property (resultInfo `code` or `subcode`, a request's timeout) is not an integer
+    /// (`200.5`, `"abc"`).
     NotAnInteger => "not_an_integer", Error;
-    /// `code` or `subcode` is an integer outside Int32.
+    /// An Int32 property is outside Int32 (`2147483648`, `1e400`).
     IntegerOutOfRange => "integer_out_of_range", Error;
     /// `@odata.type` names another type (e.g. `#microsoft.graph.playPromptOperation`).
     OdataTypeMismatch => "odata_type_mismatch", Error;
@@ -90,7 +91,8 @@ issue_codes! {
     ConflictingProperties => "conflicting_properties", Error;
     /// `code` or `subcode` sent as a JSON string (`"200"`); read as the number.
     IntegerAsString => "integer_as_string", Warning;
-    /// An integral number written with a fraction or exponent, or `-0` (`200.0`, `2e2`).
+    /// An integral number written with a fraction or exponent, or `-0` (`200.0`, `2e2`); read as
+    /// the integer.
     NonCanonicalInteger => "non_canonical_integer", Warning;
     /// `subCode` instead of `subcode`; read as `subcode`.
     SubcodeSpelling => "subcode_spelling", Warning;

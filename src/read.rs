@@ -832,9 +832,21 @@ impl<'a> Reader<'a> {
                     "this notification has no resourceData, so it carries no operation".to_string(),
                 );
             }
+            let url_names_operation = context
+                .resource_url
+                .as_deref()
+                .and_then(crate::tracker::id_from_resource_url)
+                .is_some();
             for entry in self.entries.iter_mut().skip(state.first_entry) {
                 entry.change_type.clone_from(&context.change_type);
                 entry.resource_url.clone_from(&context.resource_url);
+                if url_names_operation && entry.operation.id.is_none() {
+                    // The resourceUrl names the operation, so it can be followed without an id.
+                    let id_path = crate::pointer::child(&entry.path, "id");
+                    self.diag.issues.retain(|issue| {
+                        !(issue.code == IssueCode::MissingId && issue.path == id_path)
+                    });
+                }
             }
             return (Outcome::Notification, None);
         }

@@ -962,3 +962,17 @@ fn the_issue_table_is_stable_and_unique() {
         assert_eq!(IssueCode::from_code(text), Some(*code));
     }
 }
+
+#[test]
+fn a_notification_whose_url_names_the_operation_needs_no_id() {
+    let text = r#"{"value":[{"changeType":"updated","resourceUrl":"/communications/calls/1/operations/ABC","resourceData":{"status":"running"}},
+                            {"changeType":"updated","resourceUrl":"/communications/calls/1","resourceData":{"status":"running"}}]}"#;
+    let payload = parse_any(text, &LENIENT);
+    let issues: Vec<(&str, &str)> = payload
+        .report
+        .issues
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect();
+    assert_eq!(issues, [("missing_id", "/value/1/resourceData/id")]);
+}
