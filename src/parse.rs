@@ -25,9 +25,9 @@ fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Rep
                 options.max_input_bytes
             ),
         );
-        return Err(Report {
-            issues: diag.issues,
-        });
+        let mut issues = diag.issues;
+        resolve_positions(&[], &mut issues);
+        return Err(Report { issues });
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -93,8 +93,13 @@ fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperatio
             ),
         );
         let mut path = PathBuf::default();
-        let _ = reader.scan.skip_value(0, &mut reader.diag, &mut path);
-        let _ = reader.scan.expect_end(&mut reader.diag, &reader.path);
+        if reader
+            .scan
+            .skip_value(0, &mut reader.diag, &mut path)
+            .is_ok()
+        {
+            let _ = reader.scan.expect_end(&mut reader.diag, &reader.path);
+        }
         return None;
     }
     let (_, operation) = reader.object(1, Role::Operation).ok()?;

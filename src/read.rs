@@ -670,6 +670,14 @@ impl<'a> Reader<'a> {
                 Ok(Some(value))
             }
             Int32::NonCanonical(value) => {
+                if from_string {
+                    self.diag.push_at(
+                        IssueCode::IntegerAsString,
+                        &self.path,
+                        at,
+                        format!("{name} is the string {shown}; read as the number {value}"),
+                    );
+                }
                 self.diag.push_at(
                     IssueCode::NonCanonicalInteger,
                     &self.path,
