@@ -15,6 +15,24 @@ pub enum Spelling {
     Undocumented,
 }
 
+/// The documented member `text` names, exactly or in another ASCII case.
+fn documented_member<M, const N: usize>(
+    text: &str,
+    members: [M; N],
+    name: fn(&M) -> &str,
+) -> Option<(M, Spelling)> {
+    members.into_iter().find_map(|member| {
+        let documented = name(&member);
+        if text == documented {
+            Some((member, Spelling::Documented))
+        } else if text.eq_ignore_ascii_case(documented) {
+            Some((member, Spelling::OtherCase))
+        } else {
+            None
+        }
+    })
+}
+
 /// `operationStatus`: where the operation is in its life.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OperationStatus<'a> {
@@ -42,16 +60,10 @@ impl<'a> OperationStatus<'a> {
     /// Reads a status in any ASCII case.
     pub fn parse(text: impl Into<Cow<'a, str>>) -> (Self, Spelling) {
         let text = text.into();
-        for member in Self::DOCUMENTED {
-            let documented = member.as_str();
-            if text == documented {
-                return (member, Spelling::Documented);
-            }
-            if text.eq_ignore_ascii_case(documented) {
-                return (member, Spelling::OtherCase);
-            }
+        match documented_member(&text, Self::DOCUMENTED, OperationStatus::as_str) {
+            Some(found) => found,
+            None => (OperationStatus::Undocumented(text), Spelling::Undocumented),
         }
-        (OperationStatus::Undocumented(text), Spelling::Undocumented)
     }
 
     /// The documented (camelCase) spelling, or the undocumented value as it came.
@@ -182,19 +194,13 @@ impl<'a> RecordCompletionReason<'a> {
     /// Reads a completion reason in any ASCII case.
     pub fn parse(text: impl Into<Cow<'a, str>>) -> (Self, Spelling) {
         let text = text.into();
-        for member in Self::DOCUMENTED {
-            let documented = member.as_str();
-            if text == documented {
-                return (member, Spelling::Documented);
-            }
-            if text.eq_ignore_ascii_case(documented) {
-                return (member, Spelling::OtherCase);
-            }
+        match documented_member(&text, Self::DOCUMENTED, RecordCompletionReason::as_str) {
+            Some(found) => found,
+            None => (
+                RecordCompletionReason::Undocumented(text),
+                Spelling::Undocumented,
+            ),
         }
-        (
-            RecordCompletionReason::Undocumented(text),
-            Spelling::Undocumented,
-        )
     }
 
     /// True for the undocumented variant.
