@@ -42,6 +42,13 @@ thread_local! {
 
 #[wasm_bindgen(typescript_custom_section)]
 const RENDER_TYPES: &'static str = r#"
+/**
+ * The element `renderRecordOperation` renders into: `HTMLElement` where the DOM types are loaded
+ * (`"lib": ["DOM"]`). Written this way so the declarations also compile without the DOM types.
+ */
+export type RenderContainer =
+  typeof globalThis extends { HTMLElement: { prototype: infer E } } ? E : never;
+
 /** What `renderRecordOperation` found and showed. */
 export interface RenderSummary {
   /** The detected shape; `null` when the text could not be read far enough to tell. */
@@ -72,12 +79,16 @@ export interface RenderSummary {
 /// and `data-severity`, with a `button.gro-issue-locate`: a host page can listen for clicks on the
 /// container to take the user to the offending line.
 ///
+/// The access tokens stay out of the DOM until their reveal button is pressed; they wait in wasm
+/// memory until the next render into the same container replaces them (one click listener is added
+/// per container, the first time).
+///
 /// A payload that is not valid never throws: its issues are shown. Throws a `TypeError` when
 /// `container` is not an element, and whatever the options conversion throws for bad options.
 /// Returns a `RenderSummary`.
 #[wasm_bindgen(js_name = renderRecordOperation, unchecked_return_type = "RenderSummary")]
 pub fn render_record_operation(
-    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] container: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RenderContainer")] container: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | object | RecordOperation")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {

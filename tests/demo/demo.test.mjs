@@ -110,7 +110,8 @@ const SAMPLES = {
       link: 'https://file.location/17e3b46c-f61d-4f4d-9635-c626ef18e6ad', token: '<access-token>',
       extra: ['@odata.id', '@odata.etag'],
     }],
-    issues: [['warning', 'missing_id', '/value/0/resourceData/id', 8]],
+    // No missing_id: the notification's resourceUrl names the operation.
+    issues: [],
   },
 };
 
