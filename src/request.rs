@@ -14,7 +14,8 @@ use crate::numbers::{int32_from_number, Int32};
 use crate::options::ParseOptions;
 use crate::pointer::child;
 use crate::read::{odata_type_name, TypeMatch, CLIENT_CONTEXT_LIMIT};
-use crate::tracker::json::{array, read_document, Member, Node, ObjectOut, Value};
+use crate::tracker::json::{read_document, Member, Node, Value};
+use crate::write::{array, ObjectOut};
 
 /// The documented default of the three timeouts, in seconds.
 pub const DEFAULT_TIMEOUT_SECONDS: i64 = 5;

@@ -14,117 +14,163 @@ impl RecordOperation<'_> {
     /// then every extra property as it came. `null` stays `null`; absent stays absent.
     pub fn to_json(&self, options: &WriteOptions) -> String {
         let mut out = String::with_capacity(256);
-        let mut object = ObjectWriter::new(&mut out);
+        let mut object = ObjectOut::new(&mut out);
         if let Some(odata_type) = &self.odata_type {
             object.string("@odata.type", odata_type);
         }
         if let Some(id) = &self.id {
             object.string("id", id);
         }
-        object.nullable_string("clientContext", &self.client_context);
+        nullable_string(&mut object, "clientContext", &self.client_context);
         match &self.status {
             Field::Value(status) if options.pascal_case_status => {
                 object.string("status", status.pascal_case())
             }
             Field::Value(status) => object.string("status", status.as_str()),
-            Field::Null => object.null("status"),
+            Field::Null => object.raw("status", "null"),
             Field::Absent => {}
         }
         match &self.completion_reason {
             Field::Value(reason) => object.string("completionReason", reason.as_str()),
-            Field::Null => object.null("completionReason"),
+            Field::Null => object.raw("completionReason", "null"),
             Field::Absent => {}
         }
         match &self.result_info {
-            Field::Value(info) => {
-                object.key("resultInfo");
-                write_result_info(object.out, info);
-            }
-            Field::Null => object.null("resultInfo"),
+            Field::Value(info) => write_result_info(object.key("resultInfo"), info),
+            Field::Null => object.raw("resultInfo", "null"),
             Field::Absent => {}
         }
-        object.nullable_string("recordingLocation", &self.recording_location);
+        nullable_string(&mut object, "recordingLocation", &self.recording_location);
         if !options.redact_token {
-            object.nullable_string("recordingAccessToken", &self.recording_access_token);
+            nullable_string(
+                &mut object,
+                "recordingAccessToken",
+                &self.recording_access_token,
+            );
         }
-        object.extras(&self.extra);
+        extras(&mut object, &self.extra);
         object.close();
         out
     }
 }
 
 fn write_result_info(out: &mut String, info: &ResultInfo<'_>) {
-    let mut object = ObjectWriter::new(out);
+    let mut object = ObjectOut::new(out);
     if let Some(odata_type) = &info.odata_type {
         object.string("@odata.type", odata_type);
     }
     if let Some(code) = info.code {
-        object.key("code");
-        object.out.push_str(&code.to_string());
+        object.number("code", code);
     }
     if let Some(subcode) = info.subcode {
-        object.key("subcode");
-        object.out.push_str(&subcode.to_string());
+        object.number("subcode", subcode);
     }
-    object.nullable_string("message", &info.message);
-    object.extras(&info.extra);
+    nullable_string(&mut object, "message", &info.message);
+    extras(&mut object, &info.extra);
     object.close();
 }
 
-struct ObjectWriter<'o> {
+fn nullable_string(object: &mut ObjectOut<'_>, key: &str, value: &Field<Cow<'_, str>>) {
+    match value {
+        Field::Value(value) => object.string(key, value),
+        Field::Null => object.raw(key, "null"),
+        Field::Absent => {}
+    }
+}
+
+fn extras(object: &mut ObjectOut<'_>, extras: &[ExtraProperty<'_>]) {
+    for extra in extras {
+        object.raw_member(&extra.raw_key, &extra.raw_value);
+    }
+}
+
+/// Writes one JSON object member by member, compact.
+pub(crate) struct ObjectOut<'o> {
     out: &'o mut String,
     first: bool,
 }
 
-impl<'o> ObjectWriter<'o> {
-    fn new(out: &'o mut String) -> Self {
+impl<'o> ObjectOut<'o> {
+    pub(crate) fn new(out: &'o mut String) -> Self {
         out.push('{');
-        ObjectWriter { out, first: true }
+        ObjectOut { out, first: true }
     }
 
-    fn separator(&mut self) {
+    /// Writes `"key":` and hands the buffer over for the value.
+    pub(crate) fn key(&mut self, key: &str) -> &mut String {
         if !self.first {
             self.out.push(',');
         }
         self.first = false;
-    }
-
-    fn key(&mut self, key: &str) {
-        self.separator();
         write_string(self.out, key);
         self.out.push(':');
+        self.out
     }
 
-    fn string(&mut self, key: &str, value: &str) {
-        self.key(key);
-        write_string(self.out, value);
+    pub(crate) fn string(&mut self, key: &str, value: &str) {
+        let out = self.key(key);
+        write_string(out, value);
     }
 
-    fn null(&mut self, key: &str) {
-        self.key(key);
-        self.out.push_str("null");
-    }
-
-    fn nullable_string(&mut self, key: &str, value: &Field<Cow<'_, str>>) {
+    /// A string, or `null` for `None`.
+    pub(crate) fn string_or_null(&mut self, key: &str, value: Option<&str>) {
         match value {
-            Field::Value(value) => self.string(key, value),
-            Field::Null => self.null(key),
-            Field::Absent => {}
+            Some(value) => self.string(key, value),
+            None => self.raw(key, "null"),
         }
     }
 
-    fn extras(&mut self, extras: &[ExtraProperty<'_>]) {
-        for extra in extras {
-            self.separator();
-            self.out.push_str(&extra.raw_key);
-            self.out.push(':');
-            self.out.push_str(&extra.raw_value);
-        }
+    pub(crate) fn number(&mut self, key: &str, value: impl std::fmt::Display) {
+        let text = value.to_string();
+        self.raw(key, &text);
     }
 
-    fn close(self) {
+    pub(crate) fn bool(&mut self, key: &str, value: bool) {
+        self.raw(key, if value { "true" } else { "false" });
+    }
+
+    /// A value already written as JSON.
+    pub(crate) fn raw(&mut self, key: &str, json: &str) {
+        self.key(key).push_str(json);
+    }
+
+    /// A member whose key and value are already written as JSON.
+    pub(crate) fn raw_member(&mut self, raw_key: &str, raw_value: &str) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push_str(raw_key);
+        self.out.push(':');
+        self.out.push_str(raw_value);
+    }
+
+    pub(crate) fn close(self) {
         self.out.push('}');
     }
+}
+
+/// Writes a JSON array whose elements `write` appends.
+pub(crate) fn array<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut String, T),
+) {
+    out.push('[');
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
+}
+
+/// A JSON string literal.
+pub(crate) fn string_literal(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    write_string(&mut out, value);
+    out
 }
 
 /// Writes a JSON string: quotes, backslashes and control characters escaped, nothing else.

@@ -1,5 +1,5 @@
 //! A small JSON tree read with the crate's own scanner (for the tracker's saved state and for
-//! request bodies), and a tiny writer for the objects this crate builds by hand.
+//! request bodies).
 
 use std::borrow::Cow;
 
@@ -7,7 +7,6 @@ use crate::diagnostics::Diagnostics;
 use crate::issue::IssueCode;
 use crate::pointer::PathBuf;
 use crate::scan::{duplicate_message, KeySet, Scanner, Step, ValueKind};
-use crate::write::write_string;
 
 /// One value of the tree, with where it sits in the text.
 #[derive(Debug, Clone)]
@@ -210,93 +209,4 @@ impl<'a> TreeReader<'a, '_> {
             }
         }
     }
-}
-
-/// Writes one JSON object member by member, compact.
-pub(crate) struct ObjectOut<'o> {
-    out: &'o mut String,
-    first: bool,
-}
-
-impl<'o> ObjectOut<'o> {
-    pub fn new(out: &'o mut String) -> Self {
-        out.push('{');
-        ObjectOut { out, first: true }
-    }
-
-    /// Writes `"key":` and hands the buffer over for the value.
-    pub fn key(&mut self, key: &str) -> &mut String {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        write_string(self.out, key);
-        self.out.push(':');
-        self.out
-    }
-
-    pub fn string(&mut self, key: &str, value: &str) {
-        let out = self.key(key);
-        write_string(out, value);
-    }
-
-    /// A string, or `null` for `None`.
-    pub fn string_or_null(&mut self, key: &str, value: Option<&str>) {
-        match value {
-            Some(value) => self.string(key, value),
-            None => self.raw(key, "null"),
-        }
-    }
-
-    pub fn number(&mut self, key: &str, value: impl std::fmt::Display) {
-        let text = value.to_string();
-        self.raw(key, &text);
-    }
-
-    pub fn bool(&mut self, key: &str, value: bool) {
-        self.raw(key, if value { "true" } else { "false" });
-    }
-
-    /// A value already written as JSON.
-    pub fn raw(&mut self, key: &str, json: &str) {
-        self.key(key).push_str(json);
-    }
-
-    /// A member whose key and value are already written as JSON.
-    pub fn raw_member(&mut self, raw_key: &str, raw_value: &str) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        self.out.push_str(raw_key);
-        self.out.push(':');
-        self.out.push_str(raw_value);
-    }
-
-    pub fn close(self) {
-        self.out.push('}');
-    }
-}
-
-/// Writes a JSON array whose elements `write` appends.
-pub(crate) fn array<T>(
-    out: &mut String,
-    items: impl IntoIterator<Item = T>,
-    mut write: impl FnMut(&mut String, T),
-) {
-    out.push('[');
-    for (index, item) in items.into_iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        write(out, item);
-    }
-    out.push(']');
-}
-
-/// A JSON string literal.
-pub(crate) fn string_literal(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    write_string(&mut out, value);
-    out
 }

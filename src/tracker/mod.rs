@@ -554,7 +554,7 @@ impl OperationTracker {
     /// [`TrackedOperation::to_json`] objects.
     pub fn list_json(&self, filter: Option<StatusClass>, options: &WriteOptions) -> String {
         let mut out = String::with_capacity(512 * self.operations.len() + 2);
-        json::array(&mut out, self.list(filter), |out, tracked| {
+        crate::write::array(&mut out, self.list(filter), |out, tracked| {
             tracked.write_json(out, options, false)
         });
         out

@@ -11,8 +11,9 @@ use crate::options::{ParseOptions, WriteOptions, DEFAULT_MAX_DEPTH};
 use crate::pointer::child;
 use crate::read::{Reader, Role};
 
-use super::json::{array, read_document, string_literal, Node, ObjectOut, Value};
+use super::json::{read_document, Node, Value};
 use super::{ChangeKind, OperationTracker, TimelineEntry, TrackedOperation, TrackerOptions};
+use crate::write::{array, string_literal, ObjectOut};
 
 /// The `format` member of an exported state.
 pub const STATE_FORMAT: &str = "graph-record-operation/tracker";

@@ -8,7 +8,7 @@ use crate::options::WriteOptions;
 use crate::shapes::{PayloadKind, SkippedResource};
 
 use super::identity::id_from_resource_url;
-use super::json::{array, string_literal, ObjectOut};
+use crate::write::{array, string_literal, ObjectOut};
 
 /// What one delivery of an operation did to the tracker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
