@@ -28,6 +28,8 @@ const MAX_CARDS: usize = 200;
 const MAX_ISSUES: usize = 500;
 /// Longer texts are shortened on screen (the payload itself is untouched).
 const MAX_SHOWN_CHARS: usize = 2_000;
+/// Titles and badges are shortened further; the full value is in its field.
+const MAX_TITLE_CHARS: usize = 80;
 /// What the masked token shows.
 const MASK: &str = "••••••••••••";
 /// The expando property that marks a container whose click listener is installed.
@@ -319,7 +321,12 @@ impl Dom {
 
 /// The text as shown: at most `MAX_SHOWN_CHARS` characters, with how much was left out.
 fn shorten(text: &str) -> String {
-    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+    shorten_to(text, MAX_SHOWN_CHARS)
+}
+
+/// The text with at most `max` characters, with how much was left out.
+fn shorten_to(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
         None => text.to_string(),
         Some((cut, _)) => {
             let rest = text.get(cut..).map_or(0, |rest| rest.chars().count());
@@ -363,7 +370,9 @@ fn status_key(status: &Field<OperationStatus<'_>>) -> &'static str {
 /// What the badge says.
 fn status_label(status: &Field<OperationStatus<'_>>) -> String {
     match status {
-        Field::Value(OperationStatus::Undocumented(value)) => format!("unknown: {value}"),
+        Field::Value(OperationStatus::Undocumented(value)) => {
+            format!("unknown: {}", shorten_to(value, MAX_TITLE_CHARS))
+        }
         Field::Value(status) => status.as_str().to_string(),
         Field::Null => "status null".to_string(),
         Field::Absent => "no status".to_string(),
@@ -449,7 +458,7 @@ fn render_payload(
                 "p",
                 "gro-note",
                 &format!(
-                    "Showing the first {MAX_CARDS} of {total} operations; the counts above include all of them."
+                    "Showing the first {MAX_CARDS} of {total} operations, with their issues; the counts above include all of them."
                 ),
             )?;
         }
@@ -615,9 +624,12 @@ fn render_card(
     card.set_attribute("data-terminal", bool_text(operation.is_terminal()))?;
     card.set_attribute("data-success", bool_text(operation.is_success()))?;
     let name = match &operation.id {
-        Some(id) => format!("recordOperation {}", shorten(id)),
+        Some(id) => format!("recordOperation {}", shorten_to(id, MAX_TITLE_CHARS)),
         None if entry.path.is_empty() => "recordOperation (no id)".to_string(),
-        None => format!("recordOperation at {}", entry.path),
+        None => format!(
+            "recordOperation at {}",
+            shorten_to(&entry.path, MAX_TITLE_CHARS)
+        ),
     };
     card.set_attribute("aria-label", &name)?;
 
@@ -854,7 +866,7 @@ fn render_stepper(
         let text = match status {
             Field::Value(OperationStatus::Undocumented(value)) => format!(
                 "Unknown status \u{201c}{}\u{201d}: where the operation is cannot be told.",
-                shorten(value)
+                shorten_to(value, MAX_TITLE_CHARS)
             ),
             Field::Null => "Status is null: where the operation is cannot be told; more updates will follow.".to_string(),
             _ => "Status is missing: where the operation is cannot be told; more updates will follow.".to_string(),

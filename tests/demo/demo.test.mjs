@@ -385,11 +385,22 @@ describe('hostile corpus', () => {
             links,
             cards: output.querySelectorAll('.gro-card').length,
             rendered: output.dataset.state,
+            longestTitle: Math.max(0, ...[...output.querySelectorAll('.gro-card-title, .gro-badge')]
+              .map((title) => title.textContent.length)),
+            longestText: (() => {
+              let longest = 0;
+              const walker = document.createTreeWalker(output, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) longest = Math.max(longest, walker.currentNode.length);
+              return longest;
+            })(),
           };
         });
         assert.equal(state.pwned, undefined, `${hostile.name}: a script ran`);
         assert.equal(state.dangerous, 0, `${hostile.name}: markup from the payload became elements`);
         assert.equal(state.rendered, 'rendered', `${hostile.name}: rendered`);
+        // Long values are shortened on screen: titles and badges a lot, any text to about 2 000.
+        assert.ok(state.longestTitle <= 160, `${hostile.name}: a title of ${state.longestTitle} characters`);
+        assert.ok(state.longestText <= 2_100, `${hostile.name}: a text of ${state.longestText} characters`);
         for (const href of state.links) {
           assert.match(href, /^https:\/\/[^\s/?#]+/i, `${hostile.name}: only https links`);
         }
