@@ -1,6 +1,31 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/**
+ * The element `renderRecordOperation` renders into: `HTMLElement` where the DOM types are loaded
+ * (`"lib": ["DOM"]`). Written this way so the declarations also compile without the DOM types.
+ */
+export type RenderContainer =
+typeof globalThis extends { HTMLElement: { prototype: infer E } } ? E : never;
+
+/** What `renderRecordOperation` found and showed. */
+export interface RenderSummary {
+    /** The detected shape; `null` when the text could not be read far enough to tell. */
+    kind: "operation" | "collection" | "notifications" | "array" | null;
+    /** How many recordOperations the payload holds (cards are built for the first 200). */
+    operations: number;
+    /** How many other resources were skipped. */
+    skipped: number;
+    /** True when no issue is an error (in strict mode every issue is an error). */
+    valid: boolean;
+    /** How many issues are errors. */
+    errors: number;
+    /** How many issues are warnings. */
+    warnings: number;
+}
+
+
+
 /** A value the schema does not define, kept verbatim. Branded so a `switch` over the documented
  * members still has to handle it in `default`. */
 export type UndocumentedValue = string & { readonly __undocumented: unique symbol };
@@ -145,25 +170,150 @@ export interface AnyPayload {
     warnings: ValidationIssue[];
 }
 
+/** Options for an `OperationTracker`. */
+export interface TrackerOptions extends ParseOptions {
+    /** At most this many operations are kept; the oldest finished ones are evicted first. Default 10,000. */
+    maxOperations?: number;
+    /** At most this many timeline entries are kept per operation. */
+    maxTimeline?: number;
+}
 
+/** A status as the tracker counts and filters it. */
+export type StatusClass = "notStarted" | "running" | "completed" | "failed" | "unknown";
 
-/** What `renderRecordOperation` found and showed. */
-export interface RenderSummary {
-    /** The detected shape; `null` when the text could not be read far enough to tell. */
+/** What one delivery did: applied (`new`, `advanced`, `updated`) or ignored. */
+export type ChangeKind = "new" | "advanced" | "updated" | "duplicate" | "outOfOrder" | "afterFinal" | "conflict";
+
+/** One operation's change in a feed. */
+export interface TrackerChange {
+    /** The tracker's key: the id without dashes, lowercased. */
+    key: string;
+    id: string | null;
+    /** JSON Pointer of the operation in the fed payload. */
+    path: string;
+    kind: ChangeKind;
+    /** The delivery's sequence number across all feeds. */
+    sequence: number;
+    previousStatus: OperationStatus | null;
+    status: OperationStatus | null;
+    changeType: string | null;
+    /** True when the operation is final after this delivery. */
+    final: boolean;
+}
+
+/** What `OperationTracker.feed` returns. */
+export interface FeedOutcome {
+    /** The feed's number (1 for the first). */
+    feed: number;
     kind: "operation" | "collection" | "notifications" | "array" | null;
-    /** How many recordOperations the payload holds (cards are built for the first 200). */
-    operations: number;
-    /** How many other resources were skipped. */
-    skipped: number;
-    /** True when no issue is an error (in strict mode every issue is an error). */
+    /** True when the payload had errors and nothing was applied. */
+    rejected: boolean;
+    /** True when any change was applied. */
+    changed: boolean;
+    changes: TrackerChange[];
+    /** Keys evicted to stay under `maxOperations`. */
+    evicted: string[];
+    skipped: { path: string; odataType: string | null; id: string | null }[];
     valid: boolean;
-    /** How many issues are errors. */
-    errors: number;
-    /** How many issues are warnings. */
-    warnings: number;
+    errors: ValidationIssue[];
+    warnings: ValidationIssue[];
+}
+
+/** How many tracked operations have each status. */
+export interface StatusCounts {
+    notStarted: number;
+    running: number;
+    completed: number;
+    failed: number;
+    unknown: number;
+    final: number;
+    total: number;
+}
+
+/** One delivery in an operation's timeline. */
+export interface TimelineEntry {
+    sequence: number;
+    feed: number;
+    status: OperationStatus | null;
+    changeType: string | null;
+    kind: ChangeKind;
+}
+
+/** A tracked operation, as `OperationTracker.list` returns it. */
+export interface TrackedOperationJson {
+    key: string;
+    id: string | null;
+    status: OperationStatus | null;
+    changeType: string | null;
+    resourceUrl: string | null;
+    final: boolean;
+    firstSeen: number;
+    lastChanged: number;
+    timelineDropped: number;
+    timeline: TimelineEntry[];
+    operation: RecordOperationJson;
+}
+
+/** Options for `recordResponseRequest`. */
+export interface RequestOptions extends ParseOptions {
+    /** The endpoint the body is for: `streamWhileRecording` is beta-only. Default "v1.0". */
+    apiVersion?: "v1.0" | "beta";
+}
+
+/** What `recordResponseRequest` returns. */
+export interface RecordResponseResult extends ValidationResult {
+    /** The request body with every default written out, when valid. */
+    body?: Record<string, unknown>;
 }
 
 
+
+/**
+ * Follows recordOperations through notification envelopes, collections and single operations
+ * fed in any order: keeps the latest state per operation, never moves one backwards, treats
+ * `changeType: "deleted"` with a terminal status as final, ignores exact duplicates, and says
+ * what each feed changed. `export()` and `OperationTracker.restore()` keep state across reloads.
+ */
+export class OperationTracker {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Forgets every operation.
+     */
+    clear(): void;
+    /**
+     * How many operations have each status, how many are final, and the total.
+     */
+    counts(): StatusCounts;
+    /**
+     * The whole state as JSON text, for `OperationTracker.restore`. `{ redact: true }` leaves the
+     * access tokens out.
+     */
+    export(options?: WriteOptions | null): string;
+    /**
+     * Feeds one payload (JSON text or a parsed object) and returns what changed.
+     */
+    feed(input: string | object): FeedOutcome;
+    /**
+     * The tracked operations, each with its timeline, optionally only those of one status
+     * (`"notStarted"`, `"running"`, `"completed"`, `"failed"` or `"unknown"`).
+     */
+    list(status?: string | null): TrackedOperationJson[];
+    /**
+     * A tracker. Options: `maxOperations` (default 10,000; the oldest finished operations are
+     * evicted first), `maxTimeline` (entries kept per operation), and the parse options.
+     */
+    constructor(options?: TrackerOptions | null);
+    /**
+     * A tracker restored from `export()`'s text. Throws a `RecordOperationError` when the text is
+     * not a valid state.
+     */
+    static restore(state: string): OperationTracker;
+    /**
+     * How many operations are tracked.
+     */
+    readonly size: number;
+}
 
 /**
  * A Microsoft Graph recordOperation, read with `RecordOperation.parse` or `RecordOperation.from`.
@@ -315,6 +465,16 @@ export function parseCompletionReason(text: string): RecordCompletionReason;
 export function parseOperationStatus(text: string): OperationStatus;
 
 /**
+ * Validates a recordResponse request body (JSON text or an object such as
+ * `{ maxRecordDurationInSeconds: 30, stopTones: ["#"] }`) against the documented rules: at most
+ * one prompt with a `mediaInfo.uri`, timeouts of 1 to 120 seconds, clientContext of at most 256
+ * characters, stop tones from `0`-`9`, `*` and `#`, and `streamWhileRecording` only for beta.
+ * Returns `{ valid, errors, warnings, body }`, where `body` (when valid) is the request with
+ * every default written out. Never throws for a bad body.
+ */
+export function recordResponseRequest(input: string | object, options?: RequestOptions | null): RecordResponseResult;
+
+/**
  * Renders a recordOperation payload of any shape into `container`, replacing its children.
  *
  * `input` is JSON text, an already-parsed object, or a `RecordOperation`. The view shows the
@@ -328,11 +488,15 @@ export function parseOperationStatus(text: string): OperationStatus;
  * and `data-severity`, with a `button.gro-issue-locate`: a host page can listen for clicks on the
  * container to take the user to the offending line.
  *
+ * The access tokens stay out of the DOM until their reveal button is pressed; they wait in wasm
+ * memory until the next render into the same container replaces them (one click listener is added
+ * per container, the first time).
+ *
  * A payload that is not valid never throws: its issues are shown. Throws a `TypeError` when
  * `container` is not an element, and whatever the options conversion throws for bad options.
  * Returns a `RenderSummary`.
  */
-export function renderRecordOperation(container: HTMLElement, input: string | object | RecordOperation, options?: ParseOptions): RenderSummary;
+export function renderRecordOperation(container: RenderContainer, input: string | object | RecordOperation, options?: ParseOptions): RenderSummary;
 
 /**
  * Validates one recordOperation, given as JSON text or an already-parsed object. Never throws for

@@ -247,9 +247,9 @@ function expectedOutput(code) {
   return [...code.matchAll(/console\.log\(.*\);\s*\/\/ (.*)$/gm)].map(([, out]) => out.trim());
 }
 
-test('TypeScript: a consumer type-checks under moduleResolution bundler and node16', () => {
+test('TypeScript: a consumer type-checks under moduleResolution bundler (DOM) and node16 (no DOM)', () => {
   const dir = project('typescript', {
-    files: ['ts/consumer.ts', 'ts/consumer.cts', 'ts/tsconfig.bundler.json', 'ts/tsconfig.node16.json'],
+    files: ['ts/consumer.ts', 'ts/consumer.cts', 'ts/globals.d.ts', 'ts/tsconfig.bundler.json', 'ts/tsconfig.node16.json'],
   });
   const ts = readmeBlocks().filter((b) => b.lang === 'ts');
   assert.equal(ts.length, 1, 'the README has one TypeScript example');
