@@ -976,3 +976,28 @@ fn a_notification_whose_url_names_the_operation_needs_no_id() {
         .collect();
     assert_eq!(issues, [("missing_id", "/value/1/resourceData/id")]);
 }
+
+#[test]
+fn the_v1_docs_notification_example_reads_clean() {
+    let text = include_str!("fixtures/docs-v1-notification-completed.json");
+    let payload = parse_any(text, &LENIENT);
+    assert_eq!(payload.kind, Some(PayloadKind::Notifications));
+    assert!(
+        payload.report.issues.is_empty(),
+        "{:?}",
+        payload.report.issues
+    );
+    let entry = &payload.operations[0];
+    assert_eq!(entry.path, "/value/0/resourceData");
+    assert_eq!(entry.change_type.as_deref(), Some("deleted"));
+    let operation = &entry.operation;
+    assert!(operation.is_terminal() && operation.is_success());
+    let info = operation.result_info.value().cloned().unwrap_or_default();
+    assert_eq!((info.code, info.subcode), (Some(200), Some(8515)));
+    assert_eq!(
+        info.message.value().map(|m| &**m),
+        Some("Action completed, max record duration reached.")
+    );
+    let extra: Vec<&str> = operation.extra.iter().map(|e| &*e.key).collect();
+    assert_eq!(extra, ["@odata.id", "@odata.etag"]);
+}
