@@ -193,6 +193,10 @@ test('the tarball holds the package and nothing else', () => {
     assert.ok(files.includes('style.css'));
     assert.equal(manifest.exports['./style.css'], './style.css');
   }
+  // Weak references: dropped instances are finalized (wasm-bindgen emits a FinalizationRegistry).
+  for (const js of ['node/graph_record_operation.cjs', 'web/graph_record_operation.js']) {
+    assert.match(fs.readFileSync(path.join(pkgDir, js), 'utf8'), /new FinalizationRegistry\(/, `${js} does not finalize instances`);
+  }
   // wasm-opt ran: no name section left, and the module is small.
   for (const flavour of ['node', 'web']) {
     const wasm = fs.readFileSync(path.join(pkgDir, flavour, 'graph_record_operation_bg.wasm'));
