@@ -75,7 +75,12 @@ async function serve(root) {
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections(); // Chromium's keep-alive connections would hold close() open
+      }),
+  };
 }
 
 /** Opens `page` of a directory served from 127.0.0.1 in headless Chromium; returns `#id`'s text. */
