@@ -344,7 +344,7 @@ test('CLI: npx graph-record-operation validate, --json, --strict and exit codes 
   npx(['validate', '.'], { expect: 2 });
 });
 
-test('Vite build: one .wasm, and the page shows the parsed value in Chromium', async () => {
+test('Vite build (one .wasm) and Vite dev server: the page shows the parsed value in Chromium', async () => {
   const dir = project('vite', { files: ['vite/index.html', 'vite/main.js'] });
   run(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: dir });
   const dist = path.join(dir, 'dist');
@@ -352,6 +352,27 @@ test('Vite build: one .wasm, and the page shows the parsed value in Chromium', a
   assert.equal(wasm.length, 1, `the Vite build holds ${wasm.length} .wasm files: ${wasm.join(', ')}`);
   await chromium();
   await textInBrowser(dist, 'index.html', '#status', 'running 200 wrong_type');
+
+  // The dev server too (it pre-bundles dependencies, a classic way to lose the .wasm).
+  const { createServer } = await import('vite');
+  const server = await createServer({
+    root: dir,
+    configFile: false,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+  });
+  await server.listen();
+  try {
+    const tab = await browser.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(server.resolvedUrls.local[0]);
+    await tab.waitForFunction(() => document.querySelector('#status')?.textContent !== 'pending', null, { timeout: 15_000 }).catch(() => {});
+    assert.equal(await tab.textContent('#status'), 'running 200 wrong_type', errors.join('\n'));
+    await tab.close();
+  } finally {
+    await server.close();
+  }
 });
 
 test('webpack 5 build: the page shows the parsed value in Chromium', async () => {
