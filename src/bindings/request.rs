@@ -59,10 +59,8 @@ pub fn record_response_request(
     let body = with_utf8(&text, |bytes, lone| {
         let text = String::from_utf8_lossy(bytes);
         let clean = lone.is_none();
-        let report = with_lone_surrogate(
-            RecordResponseRequest::validate_json(&text, &options),
-            lone,
-        );
+        let report =
+            with_lone_surrogate(RecordResponseRequest::validate_json(&text, &options), lone);
         set_verdict(&result, &report);
         match RecordResponseRequest::parse(&text, &options) {
             Ok((request, _)) if clean => Some(request.to_json()),

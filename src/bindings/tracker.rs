@@ -29,6 +29,9 @@ fn count(options: &JsValue, name: &str, default: usize) -> Result<usize, JsValue
     }
 }
 
+const NOT_UNICODE: &str =
+    "the payload is not well-formed Unicode (a lone UTF-16 surrogate); validate() reports where";
+
 fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     JSON::parse(text)
 }
@@ -62,9 +65,7 @@ impl OperationTracker {
         let text = input_to_js_text(input)?;
         let outcome = with_utf8(&text, |bytes, lone| match std::str::from_utf8(bytes) {
             Ok(text) if lone.is_none() => Ok(self.inner.feed(text)),
-            _ => Err(js_sys::TypeError::new(
-                "the payload is not well-formed Unicode (a lone UTF-16 surrogate); validate() reports where",
-            )),
+            _ => Err(js_sys::TypeError::new(NOT_UNICODE)),
         })?;
         Ok(parse_json(&outcome.to_json())?.unchecked_into())
     }
