@@ -86,7 +86,7 @@ const cold = [];
 const warm = [];
 const inst = [];
 let browserVersion = null;
-try { browserVersion = (await import('node:child_process')).execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(); } catch { /* unknown */ }
+try { browserVersion = (await import('node:child_process')).execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { /* unknown */ }
 async function withBrowser(fn) {
   const dir = mkdtempSync(join(tmpdir(), 'gro-bench-chromium-'));
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args });
