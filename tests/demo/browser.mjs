@@ -74,7 +74,8 @@ export async function openDemo(env, { colorScheme = 'light', query = '' } = {}) 
   });
   await page.emulateMedia({ colorScheme });
   await page.goto(`${env.url}${query}`);
-  await page.waitForSelector('#output[data-state="rendered"]', { timeout: 30_000 });
+  // Attached, not visible: the page may open in its stream view, with the single view hidden.
+  await page.waitForSelector('#output[data-state="rendered"]', { state: 'attached', timeout: 30_000 });
   return { page, problems };
 }
 
