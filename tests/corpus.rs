@@ -384,3 +384,32 @@ fn write_fuzz_seeds() {
     }
     eprintln!("{count} seeds written to {}", dir.display());
 }
+
+/// Time to read a collection of `n` (operation, skipped resource) pairs, best of three.
+fn time_skipped_items(n: usize) -> std::time::Duration {
+    let item = r##"{"x":1},{"@odata.type":"#microsoft.graph.call","id":"c"},"##;
+    let text = format!("{{\"value\":[{}{{}}]}}", item.repeat(n));
+    (0..3)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            let payload = graph_record_operation::parse_any(&text, &ParseOptions::default());
+            assert_eq!(payload.skipped.len(), n);
+            assert_eq!(payload.operations.len(), n + 1);
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Reading scales linearly with the number of items: four times the items may take about four
+/// times as long, never sixteen (a quadratic pass over the issues so far would).
+#[test]
+fn skipped_resources_among_operations_scale_linearly() {
+    let small = time_skipped_items(4_000);
+    let large = time_skipped_items(16_000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    assert!(
+        ratio < 8.0,
+        "4x the items took {ratio:.1}x as long ({small:?} vs {large:?}): quadratic"
+    );
+}
