@@ -63,6 +63,10 @@ else
     # No --locked: the CLI's own lockfile may pin crates this toolchain rejects; any semver-compatible
     # resolution builds the same CLI version. Replaces any other installed version.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+    if [ "$(version_of wasm-bindgen)" != "$WASM_BINDGEN_VERSION" ]; then
+        say "error: wasm-bindgen on PATH is '$(version_of wasm-bindgen)' after installing $WASM_BINDGEN_VERSION: is another one earlier on PATH than ~/.cargo/bin?"
+        exit 1
+    fi
 fi
 
 # 4. Chromium and its WebDriver, for the browser tests (wasm-bindgen-test and playwright-core).
@@ -76,6 +80,7 @@ fi
 
 # 5. npm dev dependencies in the repo root. node_modules/.package-lock.json is npm's record of what
 # it installed: stale when package.json or package-lock.json changed after it.
+export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 stamp=node_modules/.package-lock.json
 if [ -f "$stamp" ] && ! [ package.json -nt "$stamp" ] &&
     { ! [ -f package-lock.json ] || ! [ package-lock.json -nt "$stamp" ]; }; then
