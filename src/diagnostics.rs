@@ -71,12 +71,18 @@ impl Diagnostics {
     /// Drops issues recorded since `mark`, except those about the JSON text itself, which stay
     /// true whatever the value turned out to be.
     pub fn forget_semantic_since(&mut self, mark: usize) {
-        let mut index = 0usize;
-        self.issues.retain(|issue| {
-            let keep = index < mark || is_textual(issue.code);
-            index += 1;
-            keep
-        });
+        self.retain_since(mark, |issue| is_textual(issue.code));
+    }
+
+    /// Keeps the issues recorded since `mark` that `keep` accepts. Only those are looked at, so
+    /// a payload with many objects stays linear.
+    pub fn retain_since(&mut self, mark: usize, keep: impl FnMut(&Issue) -> bool) {
+        if mark >= self.issues.len() {
+            return;
+        }
+        let mut recent = self.issues.split_off(mark);
+        recent.retain(keep);
+        self.issues.append(&mut recent);
     }
 }
 

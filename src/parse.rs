@@ -83,23 +83,11 @@ fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperatio
         .peek_value(&mut reader.diag, &reader.path)
         .ok()?;
     if kind != ValueKind::Object {
-        reader.diag.push_at(
-            IssueCode::WrongType,
-            &reader.path,
-            reader.scan.pos(),
-            format!(
-                "a recordOperation is a JSON object, but the document is {}",
-                kind.describe()
-            ),
+        let message = format!(
+            "a recordOperation is a JSON object, but the document is {}",
+            kind.describe()
         );
-        let mut path = PathBuf::default();
-        if reader
-            .scan
-            .skip_value(0, &mut reader.diag, &mut path)
-            .is_ok()
-        {
-            let _ = reader.scan.expect_end(&mut reader.diag, &reader.path);
-        }
+        let _ = not_an_object(reader, kind, message);
         return None;
     }
     let (_, operation) = reader.object(1, Role::Operation).ok()?;
@@ -108,6 +96,29 @@ fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperatio
         .expect_end(&mut reader.diag, &reader.path)
         .ok()?;
     operation
+}
+
+/// Reports a document of the wrong kind and reads past it. A literal is read before it is
+/// reported, since `nul` is a syntax error, not a null.
+fn not_an_object(
+    reader: &mut Reader<'_>,
+    kind: ValueKind,
+    message: String,
+) -> Result<(), crate::scan::Stop> {
+    let at = reader.scan.pos();
+    if kind.is_literal() {
+        reader.scan.literal(&mut reader.diag, &reader.path)?;
+        reader
+            .diag
+            .push_at(IssueCode::WrongType, &reader.path, at, message);
+    } else {
+        reader
+            .diag
+            .push_at(IssueCode::WrongType, &reader.path, at, message);
+        let mut path = PathBuf::default();
+        reader.scan.skip_value(0, &mut reader.diag, &mut path)?;
+    }
+    reader.scan.expect_end(&mut reader.diag, &reader.path)
 }
 
 impl<'a> RecordOperation<'a> {
@@ -216,18 +227,11 @@ fn read_any_document<'a>(
             }
         }
         other => {
-            reader.diag.push_at(
-                IssueCode::WrongType,
-                &reader.path,
-                reader.scan.pos(),
-                format!(
-                    "expected an operation, a collection, a notification envelope or an array, but the document is {}",
-                    other.describe()
-                ),
+            let message = format!(
+                "expected an operation, a collection, a notification envelope or an array, but the document is {}",
+                other.describe()
             );
-            let mut path = PathBuf::default();
-            reader.scan.skip_value(0, &mut reader.diag, &mut path)?;
-            reader.scan.expect_end(&mut reader.diag, &reader.path)?;
+            not_an_object(reader, other, message)?;
             return Ok(None);
         }
     };

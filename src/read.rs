@@ -367,12 +367,21 @@ impl<'a> Reader<'a> {
         found: ValueKind,
     ) -> Step<()> {
         let at = self.scan.pos();
-        self.diag.push_at(
-            IssueCode::WrongType,
-            &self.path,
-            at,
-            format!("{name} must be {expected}, but is {}", found.describe()),
-        );
+        let issue = |diag: &mut Diagnostics, path: &PathBuf| {
+            diag.push_at(
+                IssueCode::WrongType,
+                path,
+                at,
+                format!("{name} must be {expected}, but is {}", found.describe()),
+            )
+        };
+        if found.is_literal() {
+            // `nul` is not JSON: the syntax error says so, a type would be a guess.
+            self.scan.literal(&mut self.diag, &self.path)?;
+            issue(&mut self.diag, &self.path);
+            return Ok(());
+        }
+        issue(&mut self.diag, &self.path);
         self.scan.skip_value(depth, &mut self.diag, &mut self.path)
     }
 
@@ -851,7 +860,7 @@ impl<'a> Reader<'a> {
                 if url_names_operation && entry.operation.id.is_none() {
                     // The resourceUrl names the operation, so it can be followed without an id.
                     let id_path = crate::pointer::child(&entry.path, "id");
-                    self.diag.issues.retain(|issue| {
+                    self.diag.retain_since(mark, |issue| {
                         !(issue.code == IssueCode::MissingId && issue.path == id_path)
                     });
                 }

@@ -45,6 +45,11 @@ pub(crate) enum ValueKind {
 }
 
 impl ValueKind {
+    /// `true`, `false` or `null`: the kind is only certain once the whole word was read.
+    pub fn is_literal(self) -> bool {
+        matches!(self, ValueKind::True | ValueKind::False | ValueKind::Null)
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             ValueKind::Object => "an object",

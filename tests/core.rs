@@ -1001,3 +1001,24 @@ fn the_v1_docs_notification_example_reads_clean() {
     let extra: Vec<&str> = operation.extra.iter().map(|e| &*e.key).collect();
     assert_eq!(extra, ["@odata.id", "@odata.etag"]);
 }
+
+#[test]
+fn text_that_is_not_json_is_a_syntax_error_not_a_wrong_type() {
+    for text in ["not json", "fals", "nul", "[nul]", r#"{"value":[tru]}"#] {
+        let codes: Vec<&str> = parse_any(text, &LENIENT)
+            .report
+            .issues
+            .iter()
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(codes, ["json_syntax"], "{text}");
+    }
+    assert_eq!(
+        issues("nul", &LENIENT),
+        one("json_syntax", "", Severity::Error)
+    );
+    assert_eq!(
+        issues(r#"{"id":tru}"#, &LENIENT),
+        one("json_syntax", "/id", Severity::Error)
+    );
+}

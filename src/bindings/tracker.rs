@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::input::{input_to_js_text, parse_options, with_utf8, write_options};
-use super::issues::error_to_js;
+use super::issues::{error_to_js, with_lone_surrogate};
 use super::types::{
     FeedOutcomeValue, InputArg, StatusCountsValue, TrackedOperationList, TrackerOptionsArg,
     WriteOptionsArg,
@@ -28,9 +28,6 @@ fn count(options: &JsValue, name: &str, default: usize) -> Result<usize, JsValue
         .into()),
     }
 }
-
-const NOT_UNICODE: &str =
-    "the payload is not well-formed Unicode (a lone UTF-16 surrogate); validate() reports where";
 
 fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     JSON::parse(text)
@@ -63,10 +60,13 @@ impl OperationTracker {
     /// Feeds one payload (JSON text or a parsed object) and returns what changed.
     pub fn feed(&mut self, input: &InputArg) -> Result<FeedOutcomeValue, JsValue> {
         let text = input_to_js_text(input)?;
-        let outcome = with_utf8(&text, |bytes, lone| match std::str::from_utf8(bytes) {
-            Ok(text) if lone.is_none() => Ok(self.inner.feed(text)),
-            _ => Err(js_sys::TypeError::new(NOT_UNICODE)),
-        })?;
+        let outcome = with_utf8(&text, |bytes, lone| {
+            // The copy is UTF-8 (lone surrogates became U+FFFD); they are reported, not hidden.
+            let text = String::from_utf8_lossy(bytes);
+            let mut outcome = self.inner.feed(&text);
+            outcome.report = with_lone_surrogate(std::mem::take(&mut outcome.report), lone);
+            outcome
+        });
         Ok(parse_json(&outcome.to_json())?.unchecked_into())
     }
 
