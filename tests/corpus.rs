@@ -179,7 +179,12 @@ fn run_all(filter: impl Fn(&Case) -> bool) -> usize {
     let mut ran = 0;
     for case in corpus.cases.iter().filter(|c| filter(c)) {
         ran += 1;
-        if let Err(message) = run_case(case, &corpus.good) {
+        let started = std::time::Instant::now();
+        let result = run_case(case, &corpus.good);
+        if std::env::var_os("CORPUS_TIMING").is_some() {
+            eprintln!("{:>10.3?} {}", started.elapsed(), case.name);
+        }
+        if let Err(message) = result {
             failures.push(format!(
                 "case {} (bad-inputs.txt line {}): {message}",
                 case.name, case.line
