@@ -48,5 +48,8 @@ pub use tracker::{
     DEFAULT_MAX_OPERATIONS, DEFAULT_MAX_TIMELINE, STATE_FORMAT, STATE_VERSION,
 };
 
+/// The JavaScript bindings (wasm32 only). Public so the wasm test suites can call them; the
+/// supported API is the npm package's.
 #[cfg(target_arch = "wasm32")]
-mod bindings;
+#[doc(hidden)]
+pub mod bindings;

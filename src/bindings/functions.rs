@@ -4,7 +4,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{input_to_js_text, parse_options, with_utf8};
+use super::input::{input_to_js_text, parse_options_arg, with_utf8};
 use super::issues::{set_verdict, verdict_to_js, with_lone_surrogate, ERROR_NAME};
 use super::objects::{new_object, EntryObject, ResultObject};
 use super::operation::RecordOperation;
@@ -21,7 +21,7 @@ pub fn validate(
     input: &InputArg,
     options: Option<ParseOptionsArg>,
 ) -> Result<ValidationResultValue, JsValue> {
-    let options = parse_options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let options = parse_options_arg(options)?;
     let text = input_to_js_text(input)?;
     let report = with_utf8(&text, |bytes, lone| {
         with_lone_surrogate(crate::validate_bytes(bytes, &options), lone)
@@ -38,7 +38,7 @@ pub fn parse_any(
     text: &InputArg,
     options: Option<ParseOptionsArg>,
 ) -> Result<AnyPayloadValue, JsValue> {
-    let options = parse_options(&options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))?;
+    let options = parse_options_arg(options)?;
     let text = input_to_js_text(text)?;
     let result = with_utf8(&text, |bytes, lone| {
         let payload = crate::parse_any_bytes(bytes, &options);
@@ -48,10 +48,12 @@ pub fn parse_any(
             .kind
             .map_or(JsValue::NULL, |kind| JsValue::from_str(kind.as_str()));
         object.set_kind(&kind);
+        let mut warnings = issues_by_operation(&payload.operations, &report);
         let operations: Array = payload
             .operations
             .into_iter()
-            .map(|entry| {
+            .zip(warnings.iter_mut())
+            .map(|(entry, warnings)| {
                 let item: EntryObject = new_object();
                 item.set_path(&entry.path);
                 if let Some(change_type) = &entry.change_type {
@@ -60,13 +62,8 @@ pub fn parse_any(
                 if let Some(url) = &entry.resource_url {
                     item.set_resource_url(url);
                 }
-                let warnings = report
-                    .issues
-                    .iter()
-                    .filter(|issue| is_under(&issue.path, &entry.path))
-                    .cloned()
-                    .collect();
-                let operation = RecordOperation::new(entry.operation.into_owned(), warnings);
+                let operation =
+                    RecordOperation::new(entry.operation.into_owned(), std::mem::take(warnings));
                 item.set_operation(JsValue::from(operation));
                 JsValue::from(item)
             })
@@ -130,10 +127,32 @@ pub fn is_record_operation_error(error: &JsValue) -> IsRecordOperationError {
     JsValue::from_bool(matches).unchecked_into()
 }
 
-/// True when `path` is `parent` or inside it (`/value/1` does not contain `/value/10`).
-fn is_under(path: &str, parent: &str) -> bool {
-    match path.strip_prefix(parent) {
-        Some(rest) => rest.is_empty() || rest.starts_with('/'),
-        None => false,
+/// Each operation's own issues, found in one pass: an issue belongs to the operation whose path
+/// is the longest prefix of the issue's path (`/value/1` does not contain `/value/10`).
+fn issues_by_operation(
+    operations: &[crate::OperationEntry<'_>],
+    report: &crate::Report,
+) -> Vec<Vec<crate::Issue>> {
+    let index: std::collections::HashMap<&str, usize> = operations
+        .iter()
+        .enumerate()
+        .map(|(at, entry)| (entry.path.as_str(), at))
+        .collect();
+    let mut grouped = vec![Vec::new(); operations.len()];
+    for issue in &report.issues {
+        let mut path = issue.path.as_str();
+        loop {
+            if let Some(&at) = index.get(path) {
+                if let Some(list) = grouped.get_mut(at) {
+                    list.push(issue.clone());
+                }
+                break;
+            }
+            match path.rfind('/') {
+                Some(cut) => path = path.get(..cut).unwrap_or(""),
+                None => break,
+            }
+        }
     }
+    grouped
 }

@@ -41,7 +41,12 @@ extern "C" {
 thread_local! {
     static ENCODER: JsTextEncoder = JsTextEncoder::new();
     /// Reused for every call: no allocation per payload once it has grown.
-    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static BUFFER: RefCell<SharedBuffer> = const {
+        RefCell::new(SharedBuffer {
+            bytes: Vec::new(),
+            view: None,
+        })
+    };
 }
 
 /// A JS string that is not well-formed UTF-16: where its first lone surrogate is.
@@ -57,34 +62,77 @@ pub(crate) fn with_utf8<R>(
     text: &JsString,
     read: impl FnOnce(&[u8], Option<LoneSurrogate>) -> R,
 ) -> R {
-    let lone = if text.unchecked_ref::<StringMethods>().is_well_formed() {
-        None
-    } else {
-        Some(LoneSurrogate {
-            index: first_lone_surrogate(text),
-        })
-    };
     let units = text.length() as usize;
     BUFFER.with(|cell| {
         let Ok(mut buffer) = cell.try_borrow_mut() else {
             // Re-entered (cannot happen in one thread without a callback): copy the slow way.
             let owned = String::from(text);
-            return read(owned.as_bytes(), lone);
+            return read(owned.as_bytes(), lone_surrogate(text));
         };
+        let written = buffer.encode(text, units);
+        // One byte per UTF-16 unit means ASCII, which cannot hold a lone surrogate: only other
+        // text pays for the check.
+        let lone = if written == units {
+            None
+        } else {
+            lone_surrogate(text)
+        };
+        read(buffer.bytes(written), lone)
+    })
+}
+
+/// The buffer JS strings are copied into, and a view on it that is kept between calls.
+struct SharedBuffer {
+    bytes: Vec<u8>,
+    /// A `Uint8Array` over `bytes`; made again when `bytes` moves or wasm memory grows (growing
+    /// detaches every view, which then has length 0).
+    view: Option<Uint8Array>,
+}
+
+impl SharedBuffer {
+    /// Copies `text` (of `units` UTF-16 code units) in as UTF-8 and returns the bytes written.
+    fn encode(&mut self, text: &JsString, units: usize) -> usize {
         // UTF-16 → UTF-8 takes at most three bytes per code unit.
         let needed = units.saturating_mul(3);
-        if buffer.len() < needed {
-            buffer.resize(needed, 0);
+        if self.bytes.len() < needed {
+            self.bytes.resize(needed.max(4096), 0);
+            self.view = None;
         }
-        let written = ENCODER.with(|encoder| {
-            // SAFETY: the view covers memory owned by `buffer` and is dropped before anything
-            // else can allocate (which could move or grow wasm memory).
-            let view = unsafe { Uint8Array::view_mut_raw(buffer.as_mut_ptr(), needed) };
-            encoder.encode_into(text, &view).written() as usize
-        });
-        let bytes = buffer.get(..written).unwrap_or(&[]);
-        read(bytes, lone)
-    })
+        if units == 0 {
+            return 0;
+        }
+        ENCODER.with(|encoder| {
+            for _ in 0..2 {
+                let view = self.view.get_or_insert_with(|| {
+                    // SAFETY: the view covers memory owned by `self.bytes`, which is neither
+                    // freed nor moved while the view is kept: it is dropped whenever the vector
+                    // is resized, and a grown wasm memory detaches it (see the retry below).
+                    unsafe { Uint8Array::view_mut_raw(self.bytes.as_mut_ptr(), self.bytes.len()) }
+                });
+                let written = encoder.encode_into(text, view).written() as usize;
+                if written > 0 {
+                    return written;
+                }
+                // A detached view writes nothing: make a new one and copy again.
+                self.view = None;
+            }
+            0
+        })
+    }
+
+    fn bytes(&self, written: usize) -> &[u8] {
+        self.bytes.get(..written).unwrap_or(&[])
+    }
+}
+
+fn lone_surrogate(text: &JsString) -> Option<LoneSurrogate> {
+    if text.unchecked_ref::<StringMethods>().is_well_formed() {
+        None
+    } else {
+        Some(LoneSurrogate {
+            index: first_lone_surrogate(text),
+        })
+    }
 }
 
 fn first_lone_surrogate(text: &JsString) -> u32 {
@@ -177,9 +225,22 @@ fn count_option(options: &JsValue, name: &str) -> Result<Option<usize>, JsValue>
     }
 }
 
+/// Reads optional `{ strict?, maxInputBytes?, maxDepth? }`; absent options cost no JS call.
+pub(crate) fn parse_options_arg<T: Into<JsValue>>(
+    options: Option<T>,
+) -> Result<ParseOptions, JsValue> {
+    match options {
+        None => Ok(ParseOptions::default()),
+        Some(options) => parse_options(&options.into()),
+    }
+}
+
 /// Reads `{ strict?, maxInputBytes?, maxDepth? }`.
 pub(crate) fn parse_options(options: &JsValue) -> Result<ParseOptions, JsValue> {
     let defaults = ParseOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(defaults);
+    }
     Ok(ParseOptions {
         strict: bool_option(options, "strict")?.unwrap_or(defaults.strict),
         max_input_bytes: count_option(options, "maxInputBytes")?

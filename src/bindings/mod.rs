@@ -4,12 +4,12 @@
 //! turns reports into JS values and errors, `operation` is the `RecordOperation` class,
 //! `functions` the free functions, `types` the TypeScript declarations of the JSON shapes.
 
-pub(crate) mod functions;
+pub mod functions;
 pub(crate) mod input;
 pub(crate) mod issues;
 pub(crate) mod objects;
-pub(crate) mod operation;
+pub mod operation;
 pub(crate) mod render;
 pub(crate) mod request;
 pub(crate) mod tracker;
-pub(crate) mod types;
+pub mod types;

@@ -4,7 +4,7 @@ use js_sys::{Object, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{define, input_to_js_text, parse_options, with_utf8, write_options};
+use super::input::{define, input_to_js_text, parse_options_arg, with_utf8, write_options};
 use super::issues::{error_to_js, issues_to_js, with_lone_surrogate};
 use super::types::{
     CategoryName, ExtraPropertiesValue, InputArg, IssueList, NullableString, ParseOptionsArg,
@@ -44,8 +44,11 @@ impl RecordOperation {
         }
     }
 
-    fn read(text: &js_sys::JsString, options: &JsValue) -> Result<RecordOperation, JsValue> {
-        let options = parse_options(options)?;
+    fn read(
+        text: &js_sys::JsString,
+        options: Option<ParseOptionsArg>,
+    ) -> Result<RecordOperation, JsValue> {
+        let options = parse_options_arg(options)?;
         with_utf8(
             text,
             |bytes, lone| match crate::RecordOperation::parse_bytes(bytes, &options) {
@@ -73,7 +76,7 @@ impl RecordOperation {
         text: &js_sys::JsString,
         options: Option<ParseOptionsArg>,
     ) -> Result<RecordOperation, JsValue> {
-        RecordOperation::read(text, &options_value(options))
+        RecordOperation::read(text, options)
     }
 
     /// The same as `parse`, for a value the caller already parsed (`JSON.parse` output, a plain
@@ -84,7 +87,7 @@ impl RecordOperation {
         options: Option<ParseOptionsArg>,
     ) -> Result<RecordOperation, JsValue> {
         let text = input_to_js_text(value)?;
-        RecordOperation::read(&text, &options_value(options))
+        RecordOperation::read(&text, options)
     }
 
     /// The operation id.
