@@ -1,6 +1,9 @@
 //! Every row of the schema file's "docs and wire disagree" table, and every reading rule of the
 //! core, with the exact code, path and severity each produces, in lenient and strict mode.
 
+// Native only (proptest, the file system); the wasm suites are tests/node.rs and tests/browser.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use graph_record_operation::{
     parse_any, validate, Error, Field, IssueCode, OperationStatus, ParseOptions, PayloadKind,
     RecordCompletionReason, RecordOperation, ResultCategory, Severity, WriteOptions,

@@ -1,6 +1,9 @@
 //! The README's issue-code table is generated from the code table in src/issue.rs; this test
 //! fails when they differ. `UPDATE_README=1 cargo test --test docs` rewrites the table.
 
+// Native only (proptest, the file system); the wasm suites are tests/node.rs and tests/browser.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use graph_record_operation::IssueCode;
 
 const START: &str = "<!-- issue-table:start";

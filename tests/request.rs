@@ -1,5 +1,8 @@
 //! The recordResponse request body: every rule (path, code, severity), defaults, JSON in and out.
 
+// Native only (proptest, the file system); the wasm suites are tests/node.rs and tests/browser.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use graph_record_operation::{
     ApiVersion, IssueCode, MediaPrompt, ParseOptions, RecordResponseRequest, Report,
     RequestOptions, Severity, DTMF_TONES,

@@ -1,6 +1,9 @@
 //! The operation tracker: ordering rules, identity, duplicates, eviction, timelines, export and
 //! restore, and the property that delivery order does not change the final state.
 
+// Native only (proptest, the file system); the wasm suites are tests/node.rs and tests/browser.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use graph_record_operation::{
     ChangeKind, IssueCode, OperationStatus, OperationTracker, ParseOptions, RecordOperation,
     Severity, StatusClass, TrackerOptions, WriteOptions,
