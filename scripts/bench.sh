@@ -66,18 +66,7 @@ if [ "$profile" = 1 ]; then
     step "profiling: building bench/core (plain exports over the crate's core) for wasm32 and natively"
     (cd bench/core && CARGO_TARGET_DIR="$root/bench/out/target" cargo build --release --target wasm32-unknown-unknown --lib &&
         CARGO_TARGET_DIR="$root/bench/out/target" cargo build --release --bin native)
-    features=()
-    while read -r feature; do
-        case "$feature" in
-            bulk-memory) features+=(--enable-bulk-memory --enable-bulk-memory-opt) ;;
-            multivalue) features+=(--enable-multivalue) ;;
-            mutable-globals) features+=(--enable-mutable-globals) ;;
-            nontrapping-fptoint) features+=(--enable-nontrapping-float-to-int) ;;
-            reference-types) features+=(--enable-reference-types --enable-call-indirect-overlong) ;;
-            sign-ext) features+=(--enable-sign-ext) ;;
-            simd128) features+=(--enable-simd) ;;
-        esac
-    done < <(rustc --print cfg --target wasm32-unknown-unknown | sed -n 's/^target_feature="\(.*\)"$/\1/p')
+    mapfile -t features < <(bash scripts/wasm-opt-features.sh)
     node_modules/.bin/wasm-opt -O3 "${features[@]}" bench/out/target/wasm32-unknown-unknown/release/gro_core_probe.wasm -o bench/out/core-probe.wasm
     # The package's own release build, bound again with the name section kept (for the CPU profile).
     glue=pkg/node/graph_record_operation.cjs

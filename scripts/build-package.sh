@@ -30,9 +30,8 @@ if [ -n "$wanted" ] && [ "$have" != "$wanted" ]; then
 fi
 [ -x "$wasm_opt" ] || { echo "build-package: $wasm_opt missing; run scripts/setup.sh (npm ci)" >&2; exit 1; }
 
-# strip=false for this build only: Cargo.toml's `strip = true` would drop the `target_features`
-# section wasm-bindgen reads to use reference types (externref); wasm-bindgen removes the name and
-# producers sections below instead.
+# Never strip here: stripping drops the `target_features` section wasm-bindgen reads to use
+# reference types (externref); wasm-bindgen removes the name and producers sections below instead.
 step "cargo build --release --target wasm32-unknown-unknown --lib"
 CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target wasm32-unknown-unknown --lib
 input=$target_dir/wasm32-unknown-unknown/release/$crate.wasm
@@ -48,29 +47,8 @@ step "wasm-bindgen --target web"
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
     --out-dir "$work/web" --out-name "$crate" "$input"
 
-# wasm-opt must be told the features the compiler used; read them from rustc for this target.
-features=()
-while read -r feature; do
-    case "$feature" in
-        bulk-memory) features+=(--enable-bulk-memory --enable-bulk-memory-opt) ;;
-        bulk-memory-opt) features+=(--enable-bulk-memory-opt) ;;
-        call-indirect-overlong) features+=(--enable-call-indirect-overlong) ;;
-        multivalue) features+=(--enable-multivalue) ;;
-        mutable-globals) features+=(--enable-mutable-globals) ;;
-        nontrapping-fptoint) features+=(--enable-nontrapping-float-to-int) ;;
-        reference-types) features+=(--enable-reference-types --enable-call-indirect-overlong) ;;
-        sign-ext) features+=(--enable-sign-ext) ;;
-        simd128) features+=(--enable-simd) ;;
-        relaxed-simd) features+=(--enable-relaxed-simd) ;;
-        tail-call) features+=(--enable-tail-call) ;;
-        extended-const) features+=(--enable-extended-const) ;;
-        exception-handling) features+=(--enable-exception-handling) ;;
-        atomics) features+=(--enable-threads) ;;
-        multimemory) features+=(--enable-multimemory) ;;
-        *) step "note: no wasm-opt flag known for target feature '$feature'" ;;
-    esac
-done < <(rustc --print cfg --target wasm32-unknown-unknown ${RUSTFLAGS:-} |
-    sed -n 's/^target_feature="\(.*\)"$/\1/p')
+# wasm-opt must be told the features the compiler used.
+mapfile -t features < <(bash scripts/wasm-opt-features.sh)
 
 for flavour in node web; do
     wasm=$work/$flavour/${crate}_bg.wasm
