@@ -16,8 +16,10 @@ fuzz_target!(|data: &[u8]| {
         }
         let payload = parse_any_bytes(data, &options);
         if payload.report.is_valid() {
+            // Read back alone, leniently: some warnings depend on the envelope (a notification
+            // whose resourceUrl names the operation needs no id), so strictness does not carry.
             for entry in &payload.operations {
-                common::check_round_trip(&entry.operation, &options);
+                common::check_round_trip(&entry.operation, &common::options(false));
             }
         }
     }
