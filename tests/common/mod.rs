@@ -13,6 +13,12 @@ use graph_record_operation::bindings::types::{InputArg, ParseOptionsArg, WriteOp
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The bad-input corpus through the bindings.
+pub mod corpus;
+/// The corpus reader every runner shares (tests/corpus/format.rs), not a copy.
+#[path = "../corpus/format.rs"]
+pub mod corpus_format;
+
 /// Declares every shared case as a `#[wasm_bindgen_test]` of the including suite.
 macro_rules! shared_cases {
     () => {
@@ -36,6 +42,8 @@ macro_rules! shared_cases {
             bad_options_throw_a_type_error,
             max_input_bytes_is_enforced,
             is_record_operation_error_rejects_other_values,
+            corpus_small_cases_through_the_bindings,
+            corpus_big_cases_through_the_bindings,
         );
     };
     ($($case:ident),* $(,)?) => {
@@ -599,4 +607,24 @@ pub fn is_record_operation_error_rejects_other_values() {
             "{value:?}"
         );
     }
+}
+
+/// Every corpus case up to 64 KiB through the bindings (JS strings, lone surrogates included),
+/// lenient and strict; the same instance still parses the good payloads after each.
+pub fn corpus_small_cases_through_the_bindings() {
+    let ran = corpus::run_all(|c| !corpus::is_big(c));
+    assert!(ran.ran > 300, "only {} small cases ran", ran.ran);
+    assert!(
+        ran.utf16 >= 4,
+        "only {} lone-surrogate cases ran",
+        ran.utf16
+    );
+    assert!(ran.skipped <= 20, "{} cases skipped", ran.skipped);
+}
+
+/// The deep and huge corpus cases (10,000-deep nesting, 1,000,000-element arrays, 16 MiB strings)
+/// through the bindings.
+pub fn corpus_big_cases_through_the_bindings() {
+    let ran = corpus::run_all(corpus::is_big);
+    assert!(ran.ran >= 15, "only {} big cases ran", ran.ran);
 }
