@@ -1,7 +1,7 @@
 //! Collects issues while reading: applies the mode's severity and keeps offsets for positions.
 
 use crate::issue::{Issue, IssueCode, Severity, TextPosition};
-use crate::pointer::PathBuf;
+use crate::pointer::Pointer;
 
 /// The longest value quoted in a message; longer ones are cut with an ellipsis.
 const QUOTE_LIMIT: usize = 64;
@@ -28,25 +28,20 @@ impl Diagnostics {
     }
 
     /// Records an issue at `path`.
-    pub fn push_at(&mut self, code: IssueCode, path: &PathBuf, offset: usize, message: String) {
-        self.push_path(code, path.as_str().to_string(), offset, message);
+    pub fn push_at(&mut self, code: IssueCode, path: &dyn Pointer, offset: usize, message: String) {
+        self.push_path(code, path.render(), offset, message);
     }
 
     /// Records an issue at `path` followed by one more key.
     pub fn push_child(
         &mut self,
         code: IssueCode,
-        path: &PathBuf,
+        path: &dyn Pointer,
         key: &str,
         offset: usize,
         message: String,
     ) {
-        self.push_path(
-            code,
-            crate::pointer::child(path.as_str(), key),
-            offset,
-            message,
-        );
+        self.push_path(code, crate::pointer::child_of(path, key), offset, message);
     }
 
     pub fn push_path(&mut self, code: IssueCode, path: String, offset: usize, message: String) {

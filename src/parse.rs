@@ -5,7 +5,7 @@ use crate::error::Error;
 use crate::issue::{resolve_positions, IssueCode, Report};
 use crate::model::RecordOperation;
 use crate::options::ParseOptions;
-use crate::pointer::PathBuf;
+use crate::pointer::Root;
 use crate::read::{Outcome, Reader, Role};
 use crate::scan::ValueKind;
 use crate::shapes::{AnyPayload, PayloadKind};
@@ -13,11 +13,10 @@ use crate::shapes::{AnyPayload, PayloadKind};
 /// Text that passed the checks every entry point shares, or the report that stopped it.
 fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Report> {
     let mut diag = Diagnostics::new(options.strict);
-    let root = PathBuf::default();
     if bytes.len() > options.max_input_bytes {
         diag.push_at(
             IssueCode::InputTooLarge,
-            &root,
+            &Root,
             0,
             format!(
                 "the input is {} bytes; the limit is {} bytes",
@@ -34,7 +33,7 @@ fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Rep
         Err(error) => {
             diag.push_at(
                 IssueCode::InvalidUtf8,
-                &root,
+                &Root,
                 error.valid_up_to(),
                 format!(
                     "the bytes are not UTF-8: an invalid sequence starts at byte {}",
@@ -50,7 +49,7 @@ fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Rep
     if text.starts_with('\u{FEFF}') {
         diag.push_at(
             IssueCode::JsonSyntax,
-            &root,
+            &Root,
             0,
             "invalid JSON: the text starts with a byte order mark (U+FEFF), which JSON does not allow".to_string(),
         );
@@ -115,8 +114,7 @@ fn not_an_object(
         reader
             .diag
             .push_at(IssueCode::WrongType, &reader.path, at, message);
-        let mut path = PathBuf::default();
-        reader.scan.skip_value(0, &mut reader.diag, &mut path)?;
+        reader.scan.skip_value(0, &mut reader.diag, &mut Root)?;
     }
     reader.scan.expect_end(&mut reader.diag, &reader.path)
 }

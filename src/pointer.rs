@@ -1,8 +1,25 @@
-//! JSON Pointers (RFC 6901) built incrementally while reading, so an issue's path costs one copy.
+//! JSON Pointers (RFC 6901). While reading, the path to the current value is kept as a cheap stack
+//! of segments and rendered as pointer text only when an issue needs it.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
-/// A JSON Pointer under construction: push a segment before reading a value, pop it after.
+/// Where a value sits: anything that can write its JSON Pointer. Issues take a `&dyn Pointer`, so
+/// the path is only turned into text when something is reported.
+pub(crate) trait Pointer {
+    /// Appends the pointer text (`""` for the document, `/a/0` …) to `out`.
+    fn write_pointer(&self, out: &mut String);
+
+    /// The pointer text.
+    fn render(&self) -> String {
+        let mut out = String::new();
+        self.write_pointer(&mut out);
+        out
+    }
+}
+
+/// A JSON Pointer built as text: push a segment before reading a value, pop it after. For readers
+/// that keep decoded keys only briefly (the tracker's tree reader).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PathBuf {
     text: String,
@@ -11,22 +28,6 @@ pub(crate) struct PathBuf {
 }
 
 impl PathBuf {
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
-    pub fn len(&self) -> usize {
-        self.text.len()
-    }
-
-    /// Cuts back to a length seen earlier with [`PathBuf::len`].
-    pub fn truncate(&mut self, len: usize) {
-        self.text.truncate(len);
-        while self.marks.last().is_some_and(|&mark| mark >= len) {
-            self.marks.pop();
-        }
-    }
-
     /// Appends an object key, escaping `~` as `~0` and `/` as `~1`.
     pub fn push_key(&mut self, key: &str) {
         self.marks.push(self.text.len());
@@ -46,6 +47,68 @@ impl PathBuf {
         let cut = self.marks.pop().unwrap_or(0);
         self.text.truncate(cut);
     }
+}
+
+impl Pointer for PathBuf {
+    fn write_pointer(&self, out: &mut String) {
+        out.push_str(&self.text);
+    }
+}
+
+/// One step of a path: an object key (decoded, not yet pointer-escaped) or an array index.
+#[derive(Debug, Clone)]
+pub(crate) enum Segment<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+impl Segment<'_> {
+    pub fn write_to(&self, out: &mut String) {
+        out.push('/');
+        match self {
+            Segment::Key(key) => push_escaped(out, key),
+            // Writing to a String cannot fail.
+            Segment::Index(index) => {
+                let _ = write!(out, "{index}");
+            }
+        }
+    }
+}
+
+/// The path of the value being read as a stack of segments borrowed from the text: pushing a key
+/// copies no bytes and escapes nothing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Segments<'a> {
+    stack: Vec<Segment<'a>>,
+}
+
+impl<'a> Segments<'a> {
+    pub fn push_key(&mut self, key: Cow<'a, str>) {
+        self.stack.push(Segment::Key(key));
+    }
+
+    pub fn push_index(&mut self, index: usize) {
+        self.stack.push(Segment::Index(index));
+    }
+
+    pub fn pop(&mut self) {
+        self.stack.pop();
+    }
+}
+
+impl Pointer for Segments<'_> {
+    fn write_pointer(&self, out: &mut String) {
+        for segment in &self.stack {
+            segment.write_to(out);
+        }
+    }
+}
+
+/// The document itself (`""`).
+pub(crate) struct Root;
+
+impl Pointer for Root {
+    fn write_pointer(&self, _out: &mut String) {}
 }
 
 /// Appends `segment` to `out` with RFC 6901 escaping.
@@ -72,6 +135,15 @@ pub(crate) fn child(parent: &str, key: &str) -> String {
     out
 }
 
+/// A pointer followed by one more key.
+pub(crate) fn child_of(parent: &dyn Pointer, key: &str) -> String {
+    let mut out = String::new();
+    parent.write_pointer(&mut out);
+    out.push('/');
+    push_escaped(&mut out, key);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,9 +154,23 @@ mod tests {
         p.push_key("a/b");
         p.push_key("m~n");
         p.push_index(3);
-        assert_eq!(p.as_str(), "/a~1b/m~0n/3");
+        assert_eq!(p.render(), "/a~1b/m~0n/3");
         p.pop();
-        assert_eq!(p.as_str(), "/a~1b/m~0n");
+        assert_eq!(p.render(), "/a~1b/m~0n");
         assert_eq!(child("", "@odata.type"), "/@odata.type");
+    }
+
+    #[test]
+    fn segments_render_like_the_text_path() {
+        let mut s = Segments::default();
+        assert_eq!(s.render(), "");
+        s.push_key(Cow::Borrowed("a/b"));
+        s.push_key(Cow::Owned("m~n".to_string()));
+        s.push_index(3);
+        assert_eq!(s.render(), "/a~1b/m~0n/3");
+        s.pop();
+        assert_eq!(s.render(), "/a~1b/m~0n");
+        assert_eq!(child_of(&s, "x/y"), "/a~1b/m~0n/x~1y");
+        assert_eq!(Root.render(), "");
     }
 }

@@ -13,7 +13,7 @@ use crate::enums::{OperationStatus, RecordCompletionReason, Spelling};
 use crate::issue::IssueCode;
 use crate::model::{ExtraProperty, Field, RecordOperation, ResultCategory, ResultInfo};
 use crate::numbers::{int32_from_number, int32_from_string, Int32};
-use crate::pointer::PathBuf;
+use crate::pointer::{Pointer, Segments};
 use crate::scan::{duplicate_message, KeySet, Scanner, Step, StrToken, ValueKind};
 use crate::shapes::{OperationEntry, SkippedResource};
 
@@ -61,7 +61,7 @@ struct NotificationContext<'a> {
 pub(crate) struct Reader<'a> {
     pub scan: Scanner<'a>,
     pub diag: Diagnostics,
-    pub path: PathBuf,
+    pub path: Segments<'a>,
     /// Operations found, in document order (shape detection).
     pub entries: Vec<OperationEntry<'a>>,
     /// Resources that are not recordOperations.
@@ -97,7 +97,7 @@ impl<'a> Reader<'a> {
         Reader {
             scan: Scanner::new(text, max_depth),
             diag: Diagnostics::new(strict),
-            path: PathBuf::default(),
+            path: Segments::default(),
             entries: Vec::new(),
             skipped: Vec::new(),
             next_link: None,
@@ -155,7 +155,7 @@ impl<'a> Reader<'a> {
         let key = self.scan.string(&mut self.diag, &self.path)?;
         self.scan
             .expect(b':', &mut self.diag, &self.path, "':' after the key")?;
-        self.path.push_key(&key.value);
+        self.path.push_key(key.value.clone());
         let result = self.member_value(depth, role, mark, state, key);
         self.path.pop();
         result
@@ -367,7 +367,7 @@ impl<'a> Reader<'a> {
         found: ValueKind,
     ) -> Step<()> {
         let at = self.scan.pos();
-        let issue = |diag: &mut Diagnostics, path: &PathBuf| {
+        let issue = |diag: &mut Diagnostics, path: &dyn Pointer| {
             diag.push_at(
                 IssueCode::WrongType,
                 path,
@@ -520,7 +520,7 @@ impl<'a> Reader<'a> {
                 let key = self.scan.string(&mut self.diag, &self.path)?;
                 self.scan
                     .expect(b':', &mut self.diag, &self.path, "':' after the key")?;
-                self.path.push_key(&key.value);
+                self.path.push_key(key.value.clone());
                 self.scan.skip_whitespace();
                 let value_start = self.scan.pos();
                 if let Some(duplicate) = keys.insert(key.value.clone()) {
@@ -769,11 +769,11 @@ impl<'a> Reader<'a> {
 
     /// Reads one entity inside resourceData.
     fn resource(&mut self, depth: usize) -> Step<()> {
-        let path = self.path.as_str().to_string();
         let (outcome, op) = self.object(depth, Role::Resource)?;
         if let (Outcome::Operation, Some(operation)) = (outcome, op) {
+            // The path is back to the object's own: render it only for an operation.
             self.entries.push(OperationEntry {
-                path,
+                path: self.path.render(),
                 operation,
                 change_type: None,
                 resource_url: None,
@@ -799,11 +799,10 @@ impl<'a> Reader<'a> {
             self.path.push_index(index);
             let kind = self.scan.peek_value(&mut self.diag, &self.path)?;
             if kind == ValueKind::Object {
-                let path = self.path.as_str().to_string();
                 let (outcome, op) = self.object(depth + 1, role)?;
                 match (outcome, op) {
                     (Outcome::Operation, Some(operation)) => self.entries.push(OperationEntry {
-                        path,
+                        path: self.path.render(),
                         operation,
                         change_type: None,
                         resource_url: None,
@@ -892,7 +891,7 @@ impl<'a> Reader<'a> {
                     return (Outcome::Notification, None);
                 }
                 self.skipped.push(SkippedResource {
-                    path: self.path.as_str().to_string(),
+                    path: self.path.render(),
                     odata_type: Some(foreign.into_owned()),
                     id: state.op.id.map(Cow::into_owned),
                 });
@@ -978,7 +977,7 @@ impl<'a> Reader<'a> {
                 self.diag.push_path(
                     IssueCode::CompletedWithErrorCode,
                     crate::pointer::child(
-                        &crate::pointer::child(self.path.as_str(), "resultInfo"),
+                        &crate::pointer::child_of(&self.path, "resultInfo"),
                         "code",
                     ),
                     state.code_at,
@@ -992,7 +991,7 @@ impl<'a> Reader<'a> {
                 self.diag.push_path(
                     IssueCode::FailedWithSuccessCode,
                     crate::pointer::child(
-                        &crate::pointer::child(self.path.as_str(), "resultInfo"),
+                        &crate::pointer::child_of(&self.path, "resultInfo"),
                         "code",
                     ),
                     state.code_at,

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use crate::diagnostics::Diagnostics;
 use crate::issue::IssueCode;
-use crate::pointer::PathBuf;
+use crate::pointer::{Pointer, Segment};
 
 /// Parsing stopped: a fatal issue (syntax, limits) was already recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,36 +69,78 @@ pub(crate) struct Scanner<'a> {
     max_depth: usize,
 }
 
-/// One open container while skipping.
+/// One open container while skipping, with the segment it is at: `inside` an element, or the key
+/// of the member being read.
 enum SkipFrame<'a> {
-    Array { index: usize },
-    Object { keys: KeySet<'a> },
+    Array {
+        index: usize,
+        inside: bool,
+    },
+    Object {
+        keys: KeySet<'a>,
+        key: Option<Cow<'a, str>>,
+    },
 }
 
 /// Keys the reader knows by name: duplicates among them are tracked with one bit each, so reading
-/// an ordinary object allocates nothing for duplicate detection.
-const KNOWN_KEYS: [&str; 20] = [
-    "@odata.type",
-    "id",
-    "clientContext",
-    "status",
-    "completionReason",
-    "resultInfo",
-    "recordingLocation",
-    "recordingAccessToken",
-    "recordResourceLocation",
-    "recordResourceAccessToken",
-    "value",
-    "resourceData",
-    "changeType",
-    "resourceUrl",
-    "resource",
-    "@odata.nextLink",
-    "code",
-    "subcode",
-    "subCode",
-    "message",
-];
+/// an ordinary object allocates nothing for duplicate detection. The discriminant is the bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum KnownKey {
+    OdataType,
+    Id,
+    ClientContext,
+    Status,
+    CompletionReason,
+    ResultInfo,
+    RecordingLocation,
+    RecordingAccessToken,
+    RecordResourceLocation,
+    RecordResourceAccessToken,
+    Value,
+    ResourceData,
+    ChangeType,
+    ResourceUrl,
+    Resource,
+    NextLink,
+    Code,
+    Subcode,
+    SubCode,
+    Message,
+}
+
+impl KnownKey {
+    /// The key's name, if the reader knows it (one length switch and one comparison).
+    pub fn of(key: &str) -> Option<KnownKey> {
+        Some(match key {
+            "@odata.type" => KnownKey::OdataType,
+            "id" => KnownKey::Id,
+            "clientContext" => KnownKey::ClientContext,
+            "status" => KnownKey::Status,
+            "completionReason" => KnownKey::CompletionReason,
+            "resultInfo" => KnownKey::ResultInfo,
+            "recordingLocation" => KnownKey::RecordingLocation,
+            "recordingAccessToken" => KnownKey::RecordingAccessToken,
+            "recordResourceLocation" => KnownKey::RecordResourceLocation,
+            "recordResourceAccessToken" => KnownKey::RecordResourceAccessToken,
+            "value" => KnownKey::Value,
+            "resourceData" => KnownKey::ResourceData,
+            "changeType" => KnownKey::ChangeType,
+            "resourceUrl" => KnownKey::ResourceUrl,
+            "resource" => KnownKey::Resource,
+            "@odata.nextLink" => KnownKey::NextLink,
+            "code" => KnownKey::Code,
+            "subcode" => KnownKey::Subcode,
+            "subCode" => KnownKey::SubCode,
+            "message" => KnownKey::Message,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u32 {
+        1u32 << (self as u8)
+    }
+}
 
 /// The keys of one object seen so far, for duplicate detection. Small objects compare linearly;
 /// large ones switch to a hash set so a million keys stay linear time.
@@ -109,20 +151,13 @@ pub(crate) struct KeySet<'a> {
     large: Option<HashSet<Cow<'a, str>>>,
 }
 
-fn known_bit(key: &str) -> Option<u32> {
-    KNOWN_KEYS
-        .iter()
-        .position(|known| *known == key)
-        .map(|index| 1u32 << index)
-}
-
 const LINEAR_KEY_LIMIT: usize = 16;
 
 impl<'a> KeySet<'a> {
     /// True when the key was seen.
     pub fn contains(&self, key: &str) -> bool {
-        if let Some(bit) = known_bit(key) {
-            return self.known & bit != 0;
+        if let Some(known) = KnownKey::of(key) {
+            return self.contains_known(known);
         }
         match &self.large {
             Some(set) => set.contains(key),
@@ -132,7 +167,23 @@ impl<'a> KeySet<'a> {
 
     /// Adds a key; hands it back when it was already there.
     pub fn insert(&mut self, key: Cow<'a, str>) -> Option<Cow<'a, str>> {
-        if let Some(bit) = known_bit(&key) {
+        let known = KnownKey::of(&key);
+        self.insert_classified(known, key)
+    }
+
+    /// True when this known key was seen.
+    pub fn contains_known(&self, key: KnownKey) -> bool {
+        self.known & key.bit() != 0
+    }
+
+    /// [`KeySet::insert`] for a key already looked up with [`KnownKey::of`].
+    pub fn insert_classified(
+        &mut self,
+        known: Option<KnownKey>,
+        key: Cow<'a, str>,
+    ) -> Option<Cow<'a, str>> {
+        if let Some(known) = known {
+            let bit = known.bit();
             if self.known & bit != 0 {
                 return Some(key);
             }
@@ -180,13 +231,23 @@ impl<'a> Scanner<'a> {
     }
 
     pub fn skip_whitespace(&mut self) {
+        // Compact JSON has none: one comparison decides.
+        if !matches!(self.peek_byte(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            return;
+        }
+        self.pos += 1;
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek_byte() {
             self.pos += 1;
         }
     }
 
     /// Records a syntax error at the current position and stops.
-    pub fn syntax_error<T>(&self, diag: &mut Diagnostics, path: &PathBuf, what: &str) -> Step<T> {
+    pub fn syntax_error<T>(
+        &self,
+        diag: &mut Diagnostics,
+        path: &dyn Pointer,
+        what: &str,
+    ) -> Step<T> {
         let found = match self
             .text
             .get(self.pos..)
@@ -206,7 +267,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips whitespace and tells what kind of value starts here.
-    pub fn peek_value(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<ValueKind> {
+    pub fn peek_value(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<ValueKind> {
         self.skip_whitespace();
         match self.peek_byte() {
             Some(b'{') => Ok(ValueKind::Object),
@@ -225,7 +286,7 @@ impl<'a> Scanner<'a> {
         &mut self,
         byte: u8,
         diag: &mut Diagnostics,
-        path: &PathBuf,
+        path: &dyn Pointer,
         what: &str,
     ) -> Step<()> {
         self.skip_whitespace();
@@ -242,7 +303,7 @@ impl<'a> Scanner<'a> {
         &mut self,
         close: u8,
         diag: &mut Diagnostics,
-        path: &PathBuf,
+        path: &dyn Pointer,
     ) -> Step<bool> {
         self.skip_whitespace();
         match self.peek_byte() {
@@ -271,7 +332,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Checks that nothing but whitespace follows the document.
-    pub fn expect_end(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<()> {
+    pub fn expect_end(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<()> {
         self.skip_whitespace();
         if self.pos < self.bytes.len() {
             return self.syntax_error(diag, path, "the end of the text after the JSON value");
@@ -280,7 +341,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Checks the depth limit for a container about to open at `depth`.
-    pub fn enter(&self, depth: usize, diag: &mut Diagnostics, path: &PathBuf) -> Step<()> {
+    pub fn enter(&self, depth: usize, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<()> {
         if depth > self.max_depth {
             diag.push_at(
                 IssueCode::NestingTooDeep,
@@ -297,7 +358,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads a literal `true`, `false` or `null`.
-    pub fn literal(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<ValueKind> {
+    pub fn literal(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<ValueKind> {
         let kind = self.peek_value(diag, path)?;
         let word: &[u8] = match kind {
             ValueKind::True => b"true",
@@ -314,7 +375,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads a number token, checking the JSON grammar.
-    pub fn number(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<NumberToken<'a>> {
+    pub fn number(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<NumberToken<'a>> {
         self.skip_whitespace();
         let start = self.pos;
         if self.peek_byte() == Some(b'-') {
@@ -354,7 +415,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads a string token and decodes it.
-    pub fn string(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<StrToken<'a>> {
+    pub fn string(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<StrToken<'a>> {
         self.skip_whitespace();
         let start = self.pos;
         if self.peek_byte() != Some(b'"') {
@@ -405,16 +466,31 @@ impl<'a> Scanner<'a> {
     }
 
     /// How many bytes from here need no attention inside a string: not a quote, a backslash or a
-    /// control character.
+    /// control character. Eight bytes at a time (see [`special_bytes`]).
     fn plain_run(&self) -> usize {
         let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
-        rest.iter()
-            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-            .unwrap_or(rest.len())
+        let mut chunks = rest.chunks_exact(8);
+        let mut offset = 0;
+        for chunk in &mut chunks {
+            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let found = special_bytes(u64::from_le_bytes(word));
+            if found != 0 {
+                return offset + (found.trailing_zeros() / 8) as usize;
+            }
+            offset += 8;
+        }
+        let tail = chunks.remainder();
+        offset
+            + tail
+                .iter()
+                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+                .unwrap_or(tail.len())
     }
 
     /// Skips a string token, checking escapes, without decoding it.
-    pub fn skip_string(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<()> {
+    pub fn skip_string(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<()> {
         if self.peek_byte() != Some(b'"') {
             return self.syntax_error(diag, path, "a string");
         }
@@ -440,7 +516,7 @@ impl<'a> Scanner<'a> {
 
     /// Decodes one escape sequence starting at the backslash. A lone surrogate is reported and
     /// decoded as U+FFFD, never silently.
-    fn escape(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<char> {
+    fn escape(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<char> {
         let escape_start = self.pos;
         self.pos += 1;
         let c = match self.peek_byte() {
@@ -468,7 +544,7 @@ impl<'a> Scanner<'a> {
         unit: u16,
         escape_start: usize,
         diag: &mut Diagnostics,
-        path: &PathBuf,
+        path: &dyn Pointer,
     ) -> Step<char> {
         match unit {
             0xD800..=0xDBFF => {
@@ -496,7 +572,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn lone_surrogate(&self, unit: u16, at: usize, diag: &mut Diagnostics, path: &PathBuf) {
+    fn lone_surrogate(&self, unit: u16, at: usize, diag: &mut Diagnostics, path: &dyn Pointer) {
         diag.push_at(
             IssueCode::LoneSurrogate,
             path,
@@ -505,7 +581,7 @@ impl<'a> Scanner<'a> {
         );
     }
 
-    fn hex4(&mut self, diag: &mut Diagnostics, path: &PathBuf) -> Step<u16> {
+    fn hex4(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<u16> {
         let mut value: u16 = 0;
         for _ in 0..4 {
             let digit = match self.peek_byte() {
@@ -521,14 +597,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips any JSON value, checking its syntax, duplicate keys at every level and the depth limit.
-    /// `depth` is the depth of the container the value sits in. `path` is the value's own path and
-    /// is restored before returning.
+    /// `depth` is the depth of the container the value sits in; `path` is the value's own path.
+    /// Paths inside the value are only rendered when an issue is reported there. (`path` is taken
+    /// as `&mut` for the callers' sake only: it is left as it came.)
     pub fn skip_value(
         &mut self,
         depth: usize,
         diag: &mut Diagnostics,
-        path: &mut PathBuf,
+        path: &mut dyn Pointer,
     ) -> Step<()> {
+        let path: &dyn Pointer = path;
         let kind = self.peek_value(diag, path)?;
         match kind {
             ValueKind::String => return self.skip_string(diag, path),
@@ -538,110 +616,173 @@ impl<'a> Scanner<'a> {
             }
             ValueKind::Object | ValueKind::Array => {}
         }
-        let base_len = path.len();
         let mut stack: Vec<SkipFrame<'a>> = Vec::new();
         // Each iteration sits right before a value (`pending_value`) or right after one.
         let mut pending_value = true;
         loop {
             if pending_value {
-                match self.peek_value(diag, path)? {
+                let here = Nested {
+                    base: path,
+                    frames: &stack,
+                };
+                match self.peek_value(diag, &here)? {
                     ValueKind::Object => {
-                        self.enter(depth + stack.len() + 1, diag, path)?;
+                        self.enter(depth + stack.len() + 1, diag, &here)?;
                         self.pos += 1;
                         if self.container_is_empty(b'}') {
                             pending_value = false;
                         } else {
                             stack.push(SkipFrame::Object {
                                 keys: KeySet::default(),
+                                key: None,
                             });
                             self.object_key(&mut stack, diag, path)?;
                             continue;
                         }
                     }
                     ValueKind::Array => {
-                        self.enter(depth + stack.len() + 1, diag, path)?;
+                        self.enter(depth + stack.len() + 1, diag, &here)?;
                         self.pos += 1;
                         if self.container_is_empty(b']') {
                             pending_value = false;
                         } else {
-                            path.push_index(0);
-                            stack.push(SkipFrame::Array { index: 0 });
+                            stack.push(SkipFrame::Array {
+                                index: 0,
+                                inside: true,
+                            });
                             continue;
                         }
                     }
                     ValueKind::String => {
-                        self.skip_string(diag, path)?;
+                        self.skip_string(diag, &here)?;
                         pending_value = false;
                     }
                     ValueKind::Number => {
-                        self.number(diag, path)?;
+                        self.number(diag, &here)?;
                         pending_value = false;
                     }
                     _ => {
-                        self.literal(diag, path)?;
+                        self.literal(diag, &here)?;
                         pending_value = false;
                     }
                 }
             }
             // After a value: continue or close the innermost container.
             let Some(frame) = stack.last_mut() else {
-                path.truncate(base_len);
                 return Ok(());
             };
-            path.pop();
-            match frame {
-                SkipFrame::Array { index } => {
-                    if self.next_in_container(b']', diag, path)? {
-                        *index += 1;
-                        path.push_index(*index);
-                        pending_value = true;
-                    } else {
-                        stack.pop();
-                        if stack.is_empty() {
-                            path.truncate(base_len);
-                            return Ok(());
-                        }
-                    }
+            let close = match frame {
+                SkipFrame::Array { inside, .. } => {
+                    *inside = false;
+                    b']'
                 }
-                SkipFrame::Object { .. } => {
-                    if self.next_in_container(b'}', diag, path)? {
-                        self.object_key(&mut stack, diag, path)?;
-                        pending_value = true;
-                    } else {
-                        stack.pop();
-                        if stack.is_empty() {
-                            path.truncate(base_len);
-                            return Ok(());
-                        }
+                SkipFrame::Object { key, .. } => {
+                    *key = None;
+                    b'}'
+                }
+            };
+            let more = self.next_in_container(
+                close,
+                diag,
+                &Nested {
+                    base: path,
+                    frames: &stack,
+                },
+            )?;
+            if more {
+                match stack.last_mut() {
+                    Some(SkipFrame::Array { index, inside }) => {
+                        *index += 1;
+                        *inside = true;
                     }
+                    Some(SkipFrame::Object { .. }) => self.object_key(&mut stack, diag, path)?,
+                    None => {}
+                }
+                pending_value = true;
+            } else {
+                stack.pop();
+                if stack.is_empty() {
+                    return Ok(());
                 }
             }
         }
     }
 
-    /// Reads `"key":` inside the innermost object frame, checks for duplicates, pushes the key on
-    /// the path.
+    /// Reads `"key":` inside the innermost object frame, checks for duplicates, and makes the key
+    /// the frame's current segment.
     fn object_key(
         &mut self,
         stack: &mut [SkipFrame<'a>],
         diag: &mut Diagnostics,
-        path: &mut PathBuf,
+        base: &dyn Pointer,
     ) -> Step<()> {
-        let key = self.string(diag, path)?;
-        self.expect(b':', diag, path, "':' after the key")?;
-        path.push_key(&key.value);
-        if let Some(SkipFrame::Object { keys }) = stack.last_mut() {
-            if let Some(duplicate) = keys.insert(key.value) {
-                diag.push_at(
-                    IssueCode::DuplicateKey,
-                    path,
-                    key.start,
-                    duplicate_message(&duplicate),
-                );
+        let here = Nested {
+            base,
+            frames: stack,
+        };
+        let key = self.string(diag, &here)?;
+        self.expect(b':', diag, &here, "':' after the key")?;
+        let duplicate = match stack.last_mut() {
+            Some(SkipFrame::Object { keys, key: current }) => {
+                *current = Some(key.value.clone());
+                keys.insert(key.value)
             }
+            _ => None,
+        };
+        if let Some(duplicate) = duplicate {
+            diag.push_at(
+                IssueCode::DuplicateKey,
+                &Nested {
+                    base,
+                    frames: stack,
+                },
+                key.start,
+                duplicate_message(&duplicate),
+            );
         }
         Ok(())
     }
+}
+
+/// The path inside a value being skipped: the value's own path, then the key or index each open
+/// container is at.
+struct Nested<'s, 'a> {
+    base: &'s dyn Pointer,
+    frames: &'s [SkipFrame<'a>],
+}
+
+impl Pointer for Nested<'_, '_> {
+    fn write_pointer(&self, out: &mut String) {
+        self.base.write_pointer(out);
+        for frame in self.frames {
+            match frame {
+                SkipFrame::Array {
+                    index,
+                    inside: true,
+                } => Segment::Index(*index).write_to(out),
+                SkipFrame::Object { key: Some(key), .. } => {
+                    Segment::Key(Cow::Borrowed(key)).write_to(out)
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `word` (eight bytes, little-endian) that end a plain run inside a string: `"`, `\\`
+/// or a byte below 0x20, each flagged in its high bit. A borrow can flag a byte above a flagged
+/// one by mistake, never below, so the lowest flag is exact: `trailing_zeros() / 8` is the index of
+/// the first such byte.
+fn special_bytes(word: u64) -> u64 {
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let quote_zero = quote.wrapping_sub(ONES) & !quote;
+    let backslash_zero = backslash.wrapping_sub(ONES) & !backslash;
+    let control = word.wrapping_sub(ONES * 0x20) & !word;
+    (quote_zero | backslash_zero | control) & HIGHS
 }
 
 /// The message for a duplicate key.
