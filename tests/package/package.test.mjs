@@ -344,6 +344,265 @@ test('CLI: npx graph-record-operation validate, --json, --strict and exit codes 
   npx(['validate', '.'], { expect: 2 });
 });
 
+// ---- graph-record-operation track ---------------------------------------------------------------
+
+const TRACK_FILES = ['track/stream.jsonl', 'track/lifecycle.jsonl', 'track/part1.jsonl', 'track/part2.jsonl', 'track/part3.json'];
+const OP_A = '0fe0623f-d628-42ed-b4bd-8ac290072cc5';
+const OP_B = '2d6a8f1e-4b7c-4e0a-9c53-7a1f0e9b6c21';
+const OP_C = '9b1c7e2a-33d4-4f5e-8a6b-0c1d2e3f4a5b';
+/** The final state every ordering of the fixtures' deliveries must end in. */
+const FINAL_STATES = [
+  { id: OP_A, status: 'completed', final: true, changeType: 'deleted', completionReason: 'maxRecordDurationReached',
+    resultInfo: { code: 200, subcode: 8515, message: 'Action completed, max record duration reached.', category: 'success' } },
+  { id: OP_B, status: 'failed', final: true, changeType: 'deleted', completionReason: 'initialSilenceTimeout',
+    resultInfo: { code: 400, subcode: 8522, message: 'Initial silence timeout.', category: 'clientError' } },
+  { id: OP_C, status: 'running', final: false, changeType: null, completionReason: null, resultInfo: null },
+];
+let trackDir;
+/** One installed project for the track tests (installing takes a few seconds). */
+function trackProject() {
+  trackDir ??= project('cli-track', { files: TRACK_FILES });
+  return trackDir;
+}
+/** The installed bin, run directly (npx adds a second per call; it is used once per test). */
+function track(args, opts) {
+  const dir = trackProject();
+  return run(path.join(dir, 'node_modules', '.bin', 'graph-record-operation'), ['track', ...args], { cwd: dir, ...opts });
+}
+function finalStates(report) {
+  const byId = (a, b) => (a.id < b.id ? -1 : 1);
+  return report.operations
+    .map(({ id, status, final, changeType, completionReason, resultInfo }) => ({ id, status, final, changeType, completionReason, resultInfo }))
+    .sort(byId);
+}
+function assertNoToken(r) {
+  for (const text of [r.stdout, r.stderr]) {
+    assert.ok(!text.includes('secret-token'), `the access token leaked:\n${text}`);
+    assert.ok(!text.includes('recordingAccessToken'), `a token field leaked:\n${text}`);
+  }
+}
+/** A deterministic shuffle (mulberry32). */
+function shuffled(items, seed) {
+  const out = [...items];
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+test('CLI track: npx, a shuffled stream with a duplicate and an out-of-order delivery ends in the expected final states', () => {
+  const dir = trackProject();
+  const r = run('npx', ['--no', 'graph-record-operation', 'track', '--json', 'stream.jsonl'], { cwd: dir });
+  assertNoToken(r);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.valid, true);
+  assert.equal(report.strict, false);
+  assert.deepEqual(report.inputs, [{ name: 'stream.jsonl', format: 'lines', documents: 8 }]);
+  assert.equal(report.documents, 8);
+  assert.equal(report.deliveries, 8);
+  assert.deepEqual(report.issues, []);
+  assert.deepEqual(finalStates(report), FINAL_STATES);
+  // In the order first seen: B (line 1), A (line 2), C (line 6).
+  assert.deepEqual(report.operations.map((o) => o.id), [OP_B, OP_A, OP_C]);
+  const [b, a, c] = report.operations;
+  const timeline = (op) => op.timeline.map((e) => [e.file, e.line, e.path, e.status, e.changeType, e.kind]);
+  assert.deepEqual(timeline(a), [
+    ['stream.jsonl', 2, '/value/0/resourceData', 'running', 'updated', 'new'],
+    ['stream.jsonl', 4, '/value/0/resourceData', 'completed', 'deleted', 'advanced'],
+    ['stream.jsonl', 5, '/value/0/resourceData', 'running', 'updated', 'duplicate'],
+    ['stream.jsonl', 7, '/value/0/resourceData', 'notStarted', 'created', 'afterFinal'],
+  ]);
+  assert.deepEqual(timeline(b), [
+    ['stream.jsonl', 1, '/value/0/resourceData', 'failed', 'updated', 'new'],
+    ['stream.jsonl', 3, '/value/0/resourceData', 'running', 'updated', 'outOfOrder'],
+    ['stream.jsonl', 8, '/value/0/resourceData', 'failed', 'deleted', 'advanced'],
+  ]);
+  assert.deepEqual(timeline(c), [['stream.jsonl', 6, '', 'running', null, 'new']]);
+  assert.deepEqual([a.deliveries, a.applied, a.ignored], [4, 2, { duplicate: 1, outOfOrder: 0, afterFinal: 1, conflict: 0 }]);
+  assert.deepEqual([b.deliveries, b.applied, b.ignored], [3, 2, { duplicate: 0, outOfOrder: 1, afterFinal: 0, conflict: 0 }]);
+  assert.deepEqual([c.deliveries, c.applied, c.ignored], [1, 1, { duplicate: 0, outOfOrder: 0, afterFinal: 0, conflict: 0 }]);
+  assert.equal(a.recordingLocation, 'https://file.location/17e3b46c-f61d-4f4d-9635-c626ef18e6ad');
+  assert.deepEqual(report.counts, { notStarted: 0, running: 1, completed: 1, failed: 1, unknown: 0, final: 2, total: 3 });
+  assert.deepEqual(report.skipped.map((s) => [s.file, s.line, s.path, s.odataType]), [
+    ['stream.jsonl', 2, '/value/1/resourceData', '#microsoft.graph.call'],
+    ['stream.jsonl', 5, '/value/1/resourceData', '#microsoft.graph.call'],
+  ]);
+
+  // The table: one row per operation, in the order first seen.
+  const human = track(['stream.jsonl']);
+  assertNoToken(human);
+  const rows = human.stdout.trim().split('\n');
+  assert.match(rows[0], /^ID +STATUS +FINAL +COMPLETION REASON +CODE\/SUBCODE +DELIVERIES +IGNORED$/);
+  assert.match(rows[1], new RegExp(`^${OP_B} +failed +yes +initialSilenceTimeout +400/8522 +3 +1 \\(1 out of order\\)$`));
+  assert.match(rows[2], new RegExp(`^${OP_A} +completed +yes +maxRecordDurationReached +200/8515 +4 +2 \\(1 duplicate, 1 after final\\)$`));
+  assert.match(rows[3], new RegExp(`^${OP_C} +running +no +- +- +1 +0$`));
+  assert.equal(rows[4], '3 operations: 1 running, 1 completed, 1 failed; 2 final.');
+  assert.equal(rows[5], 'valid: 8 documents from 1 input, 8 deliveries (5 applied, 3 ignored), 2 other resources skipped, no problems.');
+  assert.equal(rows.length, 6);
+});
+
+test('CLI track: every shuffle of the lifecycles, with a duplicate, ends in the same final states', () => {
+  const dir = trackProject();
+  const lines = fs.readFileSync(path.join(dir, 'lifecycle.jsonl'), 'utf8').trim().split('\n');
+  assert.equal(lines.length, 7);
+  const inOrder = JSON.parse(track(['--json', 'lifecycle.jsonl']).stdout);
+  assert.deepEqual(finalStates(inOrder), FINAL_STATES);
+  assert.equal(inOrder.operations.reduce((n, o) => n + o.deliveries - o.applied, 0), 0, 'in lifecycle order nothing is ignored');
+  const seen = new Set();
+  for (let seed = 1; seed <= 8; seed += 1) {
+    const stream = shuffled([...lines, lines[seed % lines.length]], seed);
+    const file = `shuffle-${seed}.jsonl`;
+    fs.writeFileSync(path.join(dir, file), `${stream.join('\n')}\n`);
+    const r = track(['--json', file]);
+    assertNoToken(r);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(finalStates(report), FINAL_STATES, `${file}:\n${stream.join('\n')}`);
+    assert.equal(report.deliveries, 8);
+    assert.equal(report.operations.reduce((n, o) => n + o.deliveries, 0), 8);
+    const ignored = report.operations.reduce((n, o) => n + o.ignored.duplicate, 0);
+    assert.ok(ignored >= 1, `${file}: the duplicate was not ignored`);
+    for (const op of report.operations) {
+      for (const [kind, n] of Object.entries(op.ignored)) if (n > 0) seen.add(kind);
+      assert.equal(op.ignored.conflict, 0);
+    }
+  }
+  // The seeds cover every way a delivery is ignored here.
+  assert.deepEqual([...seen].sort(), ['afterFinal', 'duplicate', 'outOfOrder']);
+});
+
+test('CLI track: several files, standard input and a pretty-printed document make one stream', () => {
+  const dir = trackProject();
+  const single = JSON.parse(track(['--json', 'stream.jsonl']).stdout);
+  // part1: lines 1-3 of stream.jsonl; stdin: lines 4-7 (CRLF, a trailing blank line); part3: line 8, pretty-printed.
+  const r = track(['--json', 'part1.jsonl', '-', 'part3.json'], { input: fs.readFileSync(path.join(dir, 'part2.jsonl')) });
+  assertNoToken(r);
+  const split = JSON.parse(r.stdout);
+  assert.deepEqual(split.inputs, [
+    { name: 'part1.jsonl', format: 'lines', documents: 3 },
+    { name: '<stdin>', format: 'lines', documents: 4 },
+    { name: 'part3.json', format: 'document', documents: 1 },
+  ]);
+  const withoutPlaces = (report) => report.operations.map((o) => ({ ...o, timeline: o.timeline.map(({ file, line, ...rest }) => rest) }));
+  assert.deepEqual(withoutPlaces(split), withoutPlaces(single));
+  assert.deepEqual(split.counts, single.counts);
+  assert.deepEqual(split.issues, []);
+  const a = split.operations.find((o) => o.id === OP_A);
+  const b = split.operations.find((o) => o.id === OP_B);
+  assert.deepEqual(a.timeline.map((e) => [e.file, e.line, e.kind]), [
+    ['part1.jsonl', 2, 'new'],
+    ['<stdin>', 1, 'advanced'],
+    ['<stdin>', 2, 'duplicate'],
+    ['<stdin>', 4, 'afterFinal'],
+  ]);
+  assert.deepEqual(b.timeline.map((e) => [e.file, e.line, e.kind]), [
+    ['part1.jsonl', 1, 'new'],
+    ['part1.jsonl', 3, 'outOfOrder'],
+    ['part3.json', 1, 'advanced'],
+  ]);
+  // The same in the table.
+  const human = track(['part1.jsonl', '-', 'part3.json'], { input: fs.readFileSync(path.join(dir, 'part2.jsonl')) });
+  assert.match(human.stdout, /^valid: 8 documents from 3 inputs, 8 deliveries \(5 applied, 3 ignored\)/m);
+});
+
+test('CLI track: exit 1 for invalid documents (reported as file:line:column, the table still printed), --strict', () => {
+  const dir = trackProject();
+  const stream = fs.readFileSync(path.join(dir, 'stream.jsonl'), 'utf8').trim().split('\n');
+  const bad = Buffer.concat([
+    Buffer.from(`${stream[1]}\n`), // 1: A running
+    Buffer.from('{"value": [{"changeType": "deleted", \n'), // 2: cut off
+    Buffer.from('{"id": "x1", "status": 3}\n'), // 3: wrong type
+    Buffer.from('{"id": "x2", '), Buffer.from([0xff]), Buffer.from('"status": "running"}\n'), // 4: not UTF-8
+    Buffer.from('\n'), // 5: blank
+    Buffer.from(`${stream[3]}\n`), // 6: A completed
+  ]);
+  fs.writeFileSync(path.join(dir, 'bad.jsonl'), bad);
+  const r = track(['--json', 'bad.jsonl'], { expect: 1 });
+  assertNoToken(r);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.valid, false);
+  assert.deepEqual(report.issues.map((i) => [i.file, i.line, i.column, i.path, i.code, i.severity]), [
+    ['bad.jsonl', 2, 38, '/value/0', 'json_syntax', 'error'],
+    ['bad.jsonl', 3, 24, '/status', 'wrong_type', 'error'],
+    ['bad.jsonl', 4, null, '', 'invalid_utf8', 'error'],
+  ]);
+  // The lines around the bad ones were fed.
+  assert.deepEqual(report.operations.map((o) => [o.id, o.status, o.final]), [[OP_A, 'completed', true], ['x1', null, false]]);
+  const human = track(['bad.jsonl'], { expect: 1 });
+  assertNoToken(human);
+  const out = human.stdout.split('\n');
+  assert.match(out[0], /^bad\.jsonl:2:38: error json_syntax at \/value\/0: /);
+  assert.match(out[1], /^bad\.jsonl:3:24: error wrong_type at \/status: /);
+  assert.match(out[2], /^bad\.jsonl:4: error invalid_utf8 at \(document\): /);
+  assert.match(human.stdout, new RegExp(`^${OP_A} +completed +yes `, 'm'));
+  assert.match(human.stdout, /^INVALID: 5 documents from 1 input, 3 deliveries .*3 errors and 0 warnings on 3 lines\.$/m);
+
+  // Warnings pass, unless --strict.
+  fs.writeFileSync(path.join(dir, 'casing.jsonl'), '{"id": "op-1", "status": "Running"}\n{"id": "op-1", "status": "Completed"}\n');
+  const lenient = JSON.parse(track(['--json', 'casing.jsonl']).stdout);
+  assert.deepEqual(lenient.issues.map((i) => [i.line, i.code, i.severity]), [[1, 'enum_case', 'warning'], [2, 'enum_case', 'warning']]);
+  assert.deepEqual(lenient.operations.map((o) => [o.id, o.status]), [['op-1', 'completed']]);
+  const strict = JSON.parse(track(['--strict', '--json', 'casing.jsonl'], { expect: 1 }).stdout);
+  assert.equal(strict.strict, true);
+  assert.deepEqual(strict.issues.map((i) => [i.line, i.code, i.severity]), [[1, 'enum_case', 'error'], [2, 'enum_case', 'error']]);
+  assert.match(track(['--strict', 'casing.jsonl'], { expect: 1 }).stdout, /^INVALID \(strict\): /m);
+
+  // A pretty-printed document with a syntax error is one document, its error reported once.
+  fs.writeFileSync(path.join(dir, 'broken.json'), '{\n  "id": "p1",\n  "status": "running",\n}\n');
+  const broken = JSON.parse(track(['--json', 'broken.json'], { expect: 1 }).stdout);
+  assert.deepEqual(broken.inputs, [{ name: 'broken.json', format: 'document', documents: 1 }]);
+  assert.deepEqual(broken.issues.map((i) => [i.line, i.column, i.code]), [[4, 1, 'json_syntax']]);
+  // An id with terminal control characters is shown escaped.
+  fs.writeFileSync(path.join(dir, 'escape.jsonl'), '{"id": "op\\u001b[2J", "status": "running"}\n');
+  const escaped = track(['escape.jsonl']);
+  assert.ok(!escaped.stdout.includes('\u001b'), 'a control character reached the terminal');
+  assert.match(escaped.stdout, /^op\\u001b\[2J +running /m);
+});
+
+test('CLI track: exit 2 for usage errors and unreadable inputs; empty input is valid', () => {
+  const dir = trackProject();
+  assert.match(track([], { expect: 2 }).stderr, /missing input[\s\S]*Usage: graph-record-operation validate[\s\S]*graph-record-operation track/);
+  assert.match(track(['--bogus', 'stream.jsonl'], { expect: 2 }).stderr, /unknown option '--bogus'/);
+  assert.match(track(['-', '-'], { input: '', expect: 2 }).stderr, /only once/);
+  const missing = track(['stream.jsonl', 'does-not-exist.jsonl'], { expect: 2 });
+  assert.match(missing.stderr, /cannot read does-not-exist\.jsonl/);
+  assert.equal(missing.stdout, '', 'nothing is printed when an input cannot be read');
+  track(['.'], { expect: 2 });
+  assert.match(run(path.join(dir, 'node_modules', '.bin', 'graph-record-operation'), ['--help'], { cwd: dir }).stdout, /track \[--strict\] \[--json\] <file\.\.\.\|->/);
+  // No documents at all: nothing wrong with the stream.
+  const empty = JSON.parse(track(['--json', '-'], { input: '\n\n' }).stdout);
+  assert.deepEqual([empty.valid, empty.documents, empty.operations, empty.counts.total], [true, 0, [], 0]);
+});
+
+test("the README's command-line example (track) prints what it says", () => {
+  const dir = trackProject();
+  const readme = fs.readFileSync(path.join(pkgDir, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map(([, lang, code]) => ({ lang, code }));
+  const data = blocks.filter((b) => b.lang === 'jsonl');
+  const sessions = blocks.filter((b) => b.lang === 'console');
+  assert.equal(data.length, 1, 'the README has one jsonl example');
+  assert.ok(sessions.length >= 1, 'the README has no console example');
+  fs.writeFileSync(path.join(dir, 'notifications.jsonl'), data[0].code);
+  for (const { code } of sessions) {
+    // "$ command" lines, each followed by its output.
+    const steps = code.split(/^\$ /m).filter(Boolean);
+    for (const step of steps) {
+      const [command, ...output] = step.replace(/\n$/, '').split('\n');
+      assert.match(command, /^npx graph-record-operation /, `unexpected command in the README: ${command}`);
+      const r = run('sh', ['-c', command], { cwd: dir });
+      assert.equal(r.stdout.replace(/\n$/, ''), output.join('\n'), `README: $ ${command}`);
+    }
+  }
+});
+
 test('Vite build (one .wasm) and Vite dev server: the page shows the parsed value in Chromium', async () => {
   const dir = project('vite', { files: ['vite/index.html', 'vite/main.js'] });
   run(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: dir });
