@@ -206,7 +206,8 @@ export interface FeedOutcome {
     /** The feed's number (1 for the first). */
     feed: number;
     kind: "operation" | "collection" | "notifications" | "array" | null;
-    /** True when the payload had errors and nothing was applied. */
+    /** True when the text could not be read at all (syntax, encoding, size or depth), so nothing
+     * was applied. Other errors are in `errors`, and the operations that could be read were applied. */
     rejected: boolean;
     /** True when any change was applied. */
     changed: boolean;
