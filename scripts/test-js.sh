@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The JS hardening tests (tests/js/*.test.mjs, node's test runner) against the built package in pkg/:
+#   hardening.test.mjs  no prototype pollution / no lost keys; the token never in toString,
+#                       util.inspect, console.log (captured), error or validation messages
+#   browser.test.mjs    the same secrecy and pollution checks in headless Chromium (playwright-core)
+#   memory.test.mjs     1,000,000 payloads without free() stay bounded (finalized); free(),
+#                       [Symbol.dispose]() and TypeScript `using`; freed instances throw cleanly
+#
+#   bash scripts/test-js.sh                  builds pkg/ first only when it is missing (~40 s of tests)
+#   BUILD=1 bash scripts/test-js.sh          always rebuild pkg/ first
+#   MEMORY_COUNT=300000 bash scripts/test-js.sh   a shorter finalization run (same property)
+# Environment: PKG_DIR (default <repo>/pkg), CHROMIUM (default /usr/bin/chromium).
+# Needs what scripts/setup.sh installs (chromium, the root node_modules: playwright-core, tsc).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkg=${PKG_DIR:-pkg}
+if [ "${BUILD:-}" = 1 ] || [ ! -f "$pkg/index.node.mjs" ] || [ ! -f "$pkg/index.web.js" ]; then
+    bash scripts/build-package.sh
+fi
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+    tests/js/hardening.test.mjs tests/js/browser.test.mjs tests/js/memory.test.mjs

@@ -1,0 +1,70 @@
+// Shared by the hardening tests in tests/js/ (run by scripts/test-js.sh with `node --test`).
+// They use the built package in pkg/ (PKG_DIR overrides), through its own Node entry points, as
+// users import it.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const PKG_DIR = path.resolve(process.env.PKG_DIR ?? path.join(REPO, 'pkg'));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** The package's Node ESM entry (what `import 'graph-record-operation'` loads in Node). */
+export async function loadPackage() {
+  return import(pathToFileURL(path.join(PKG_DIR, 'index.node.mjs')).href);
+}
+
+/**
+ * Loads the package and returns `{ api, memory }`, where `memory` is the module's
+ * `WebAssembly.Memory`. The nodejs glue keeps its instance private, so `WebAssembly.Instance` is
+ * watched while the package loads (and only then): the instance it creates is the package's.
+ */
+export async function loadPackageWithMemory() {
+  const Original = WebAssembly.Instance;
+  const instances = [];
+  WebAssembly.Instance = new Proxy(Original, {
+    construct(target, args, newTarget) {
+      const instance = Reflect.construct(target, args, newTarget);
+      instances.push(instance);
+      return instance;
+    },
+  });
+  let api;
+  try {
+    api = await loadPackage();
+  } finally {
+    WebAssembly.Instance = Original;
+  }
+  if (instances.length !== 1) throw new Error(`expected one wasm instance, saw ${instances.length}`);
+  const memory = instances[0].exports.memory;
+  if (!(memory instanceof WebAssembly.Memory)) throw new Error('the instance exports no memory');
+  return { api, memory };
+}
+
+/** Headless Chromium (playwright-core, Debian's binary) with a fresh profile; `close()` cleans up. */
+export async function launchChromium() {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const { chromium } = await import('playwright-core');
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'gro-js-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,239 @@
+// Memory of the built package in Node (issue 6, item 6):
+// - 1,000,000 payloads parsed WITHOUT free() keep the wasm memory bounded: the instances are
+//   finalized (FinalizationRegistry). A control run without FinalizationRegistry shows the same
+//   measurement grows, so the bound means something;
+// - free() and [Symbol.dispose]() release at once (parse + free in a loop: the memory stays flat);
+// - a freed instance throws an Error (not a wasm trap) on every use, and the module keeps working;
+// - TypeScript's `using` (compiled with the repo's tsc, target ES2022, lib esnext) disposes.
+//
+//   node --test tests/js/      (scripts/test-js.sh builds pkg/ first when it is missing)
+// Environment: MEMORY_COUNT (default 1000000) payloads in the finalization run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { loadPackageWithMemory, PKG_DIR, REPO } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const MiB = 1024 * 1024;
+const COUNT = Number(process.env.MEMORY_COUNT ?? 1_000_000);
+
+/** Runs memory-run.mjs in a fresh process (its own wasm instance); returns its report. */
+function measure(env) {
+  const run = spawnSync(process.execPath, ['--expose-gc', path.join(here, 'memory-run.mjs')], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 180_000,
+    maxBuffer: 16 * MiB,
+  });
+  assert.equal(run.status, 0, `memory-run.mjs failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
+
+test(`${COUNT.toLocaleString('en')} payloads parsed without free() keep the wasm memory bounded (finalized)`, () => {
+  const report = measure({ COUNT: String(COUNT), BATCH: '10000', GC: '1' });
+  assert.equal(report.seen, COUNT, 'every payload read');
+  assert.equal(report.collect, true, 'gc() ran between batches');
+  const { sizes } = report;
+  const half = sizes[Math.floor(sizes.length / 2) - 1];
+  const last = sizes.at(-1);
+  const peak = Math.max(...sizes);
+  const summary = `first batch ${mib(sizes[0])}, half-way ${mib(half)}, end ${mib(last)}, ` +
+    `${report.ms} ms for ${COUNT} payloads`;
+  console.log(`# finalization: ${summary}`);
+  // Not freed, an instance keeps hundreds of bytes: 1,000,000 of them would be hundreds of MiB
+  // (the control below). Finalized, the memory settles after the first batches.
+  assert.ok(last - half <= 1 * MiB, `the memory still grows in the second half: ${summary}`);
+  assert.ok(peak <= 64 * MiB, `the memory grew too far: ${summary}`);
+});
+
+test('control: without FinalizationRegistry the same measurement grows (so the bound above means something)', () => {
+  const count = 100_000;
+  const report = measure({ COUNT: String(count), BATCH: '10000', GC: '1', FINALIZATION: 'off' });
+  const { sizes } = report;
+  const half = sizes[Math.floor(sizes.length / 2) - 1];
+  const last = sizes.at(-1);
+  console.log(`# control (no finalization): half-way ${mib(half)}, end ${mib(last)} for ${count} payloads`);
+  assert.ok(last - half > 8 * MiB, `expected growth without finalization: ${mib(half)} -> ${mib(last)}`);
+});
+
+const { api, memory } = await loadPackageWithMemory();
+const { RecordOperation, parseAny, OperationTracker } = api;
+const PAYLOAD = '{"id": "m1", "status": "completed", "recordingAccessToken": "tok", "resultInfo": {"code": 200}, "x": [1, 2, 3]}';
+
+/** Runs `round` `n` times after a warm-up; returns how much the wasm memory grew meanwhile. */
+function growth(n, round) {
+  for (let i = 0; i < 1000; i++) round(i);
+  const before = memory.buffer.byteLength;
+  for (let i = 0; i < n; i++) round(i);
+  return memory.buffer.byteLength - before;
+}
+
+test('free() and [Symbol.dispose]() release at once: 200,000 parse-and-free rounds do not grow the memory', () => {
+  assert.equal(typeof RecordOperation.prototype[Symbol.dispose], 'function');
+  const freed = growth(100_000, () => {
+    const op = RecordOperation.parse(PAYLOAD);
+    const info = op.resultInfo;
+    info.free();
+    op.free();
+  });
+  assert.equal(freed, 0, `free(): grew by ${freed} bytes`);
+  const disposed = growth(100_000, () => {
+    const any = parseAny(`{"value": [${PAYLOAD}, ${PAYLOAD}]}`);
+    for (const { operation } of any.operations) operation[Symbol.dispose]();
+  });
+  assert.equal(disposed, 0, `[Symbol.dispose](): grew by ${disposed} bytes`);
+  // Control: the same rounds without freeing do grow (nothing is collected within a loop).
+  const kept = [];
+  const leaked = growth(20_000, () => kept.push(RecordOperation.parse(PAYLOAD)));
+  assert.ok(leaked > 0, 'control: keeping instances grows the memory');
+  for (const op of kept) op.free();
+});
+
+/** Calls `use` and returns the error it throws (fails when it does not throw). */
+function thrown(use, what) {
+  try {
+    use();
+  } catch (error) {
+    return error;
+  }
+  assert.fail(`${what} did not throw on a freed instance`);
+}
+
+test('a freed instance throws an Error (not a wasm trap) on every use, and the module keeps working', () => {
+  for (const release of ['free', Symbol.dispose]) {
+    const op = RecordOperation.parse(PAYLOAD);
+    op[release]();
+    const uses = {
+      id: () => op.id,
+      status: () => op.status,
+      recordingAccessToken: () => op.recordingAccessToken,
+      extraProperties: () => op.extraProperties,
+      resultInfo: () => op.resultInfo,
+      isTerminal: () => op.isTerminal,
+      warnings: () => op.warnings,
+      'toJSON()': () => op.toJSON(),
+      'stringify()': () => op.stringify(),
+      'toString()': () => op.toString(),
+      'JSON.stringify(op)': () => JSON.stringify(op),
+      'RecordOperation.from(op)': () => RecordOperation.from(op),
+    };
+    for (const [what, use] of Object.entries(uses)) {
+      const error = thrown(use, what);
+      assert.ok(error instanceof Error, `${what}: ${error}`);
+      assert.ok(!(error instanceof WebAssembly.RuntimeError), `${what} trapped: ${error}`);
+      // Today's text is wasm-bindgen's "null pointer passed to rust" (reported: not clear enough).
+      assert.match(error.message, /freed|disposed|null pointer passed to rust/, what);
+    }
+    // Freeing again must not take the module down either (it throws today; see the report).
+    try {
+      op[release]();
+    } catch (error) {
+      assert.ok(!(error instanceof WebAssembly.RuntimeError), `a second release trapped: ${error}`);
+    }
+    // util.inspect of a freed instance says so instead of throwing.
+    assert.equal(util.inspect(op), 'RecordOperation <freed>');
+    // The module still works, and so do other instances.
+    const again = RecordOperation.parse(PAYLOAD);
+    assert.equal(again.id, 'm1');
+    assert.equal(JSON.parse(again.stringify()).recordingAccessToken, 'tok');
+    again.free();
+  }
+  const tracker = new OperationTracker();
+  tracker.feed(PAYLOAD);
+  tracker.free();
+  assert.ok(!(thrown(() => tracker.size, 'tracker.size') instanceof WebAssembly.RuntimeError));
+  assert.equal(parseAny(PAYLOAD).operations[0].operation.id, 'm1');
+});
+
+test('TypeScript `using` disposes the instance at the end of the block (tsc, target ES2022, lib esnext)', () => {
+  const tsc = path.join(REPO, 'node_modules', '.bin', 'tsc');
+  assert.ok(fs.existsSync(tsc), `${tsc} is missing: run scripts/setup.sh`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gro-using-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    fs.symlinkSync(PKG_DIR, path.join(dir, 'node_modules', 'graph-record-operation'), 'dir');
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, type: 'module' }));
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ESNext'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          outDir: 'out',
+          types: [],
+        },
+        files: ['globals.d.ts', 'hook.ts', 'using.ts'],
+      }),
+    );
+    // lib ESNext alone has neither console nor WebAssembly (they come with DOM or @types/node).
+    fs.writeFileSync(
+      path.join(dir, 'globals.d.ts'),
+      `declare const console: { log(...values: unknown[]): void };
+declare const WebAssembly: any;
+`,
+    );
+    // Imported first, so it sees the package's instance being made (as helpers.mjs does).
+    fs.writeFileSync(
+      path.join(dir, 'hook.ts'),
+      `const Original = WebAssembly.Instance;
+WebAssembly.Instance = new Proxy(Original, {
+  construct(target, args, newTarget) {
+    const instance = Reflect.construct(target, args, newTarget);
+    (globalThis as any).packageMemory = instance.exports.memory;
+    WebAssembly.Instance = Original;
+    return instance;
+  },
+});
+export {};
+`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'using.ts'),
+      `import './hook.js';
+import { RecordOperation } from 'graph-record-operation';
+
+const memory: { buffer: ArrayBuffer } = (globalThis as any).packageMemory;
+let escaped: RecordOperation | undefined;
+{
+  using op = RecordOperation.parse('{"id": "u1", "status": "completed"}');
+  escaped = op;
+  console.log('inside', op.id, op.status);
+}
+try {
+  console.log('after', escaped.id);
+} catch (error) {
+  console.log('after threw', error instanceof Error && !(error instanceof WebAssembly.RuntimeError));
+}
+// using in a loop: released every round, so the memory does not grow.
+const round = (i: number) => {
+  using op = RecordOperation.parse(\`{"id": "u-\${i}", "status": "running", "x": [\${i}]}\`);
+  if (op.id !== \`u-\${i}\`) throw new Error('wrong id');
+};
+for (let i = 0; i < 1000; i++) round(i);
+const before = memory.buffer.byteLength;
+for (let i = 0; i < 100000; i++) round(i);
+console.log('loop growth', memory.buffer.byteLength - before);
+`,
+    );
+    const compile = spawnSync(tsc, ['-p', dir], { cwd: dir, encoding: 'utf8' });
+    assert.equal(compile.status, 0, `tsc failed:\n${compile.stdout}\n${compile.stderr}`);
+    const emitted = fs.readFileSync(path.join(dir, 'out', 'using.js'), 'utf8');
+    // ES2022 has no `using`: tsc lowers it to its dispose helpers, which call Symbol.dispose.
+    assert.ok(!/^\s*using /m.test(emitted), 'tsc kept `using` as is; expected it lowered for ES2022');
+    const run = spawnSync(process.execPath, [path.join(dir, 'out', 'using.js')], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(run.stdout.trim().split('\n'), ['inside u1 completed', 'after threw true', 'loop growth 0']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
