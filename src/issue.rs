@@ -233,34 +233,86 @@ impl Report {
     }
 }
 
-/// Computes line and column for every issue in one pass over the text.
+/// Computes line and column for every issue in one pass over the text. Issues are usually pushed
+/// in text order; only when they are not is an order computed (unstable: issues at the same offset
+/// get the same position whatever their order).
 pub(crate) fn resolve_positions(text: &[u8], issues: &mut [Issue]) {
-    if issues.is_empty() {
+    let ascending = issues
+        .windows(2)
+        .all(|pair| matches!(pair, [a, b] if a.position.offset <= b.position.offset));
+    let mut cursor = LineCursor {
+        line: 1,
+        column: 1,
+        at: 0,
+    };
+    if ascending {
+        for issue in issues.iter_mut() {
+            cursor.locate(text, &mut issue.position);
+        }
         return;
     }
-    let mut order: Vec<usize> = (0..issues.len()).collect();
-    order.sort_by_key(|&i| issues.get(i).map_or(0, |issue| issue.position.offset));
-    let mut line = 1u32;
-    let mut column = 1u32;
-    let mut at = 0usize;
-    for index in order {
-        let Some(issue) = issues.get_mut(index) else {
-            continue;
-        };
-        let target = issue.position.offset.min(text.len());
-        while at < target {
-            match text.get(at) {
+    let mut order: Vec<(usize, usize)> = issues
+        .iter()
+        .enumerate()
+        .map(|(index, issue)| (issue.position.offset, index))
+        .collect();
+    order.sort_unstable();
+    for (_, index) in order {
+        if let Some(issue) = issues.get_mut(index) {
+            cursor.locate(text, &mut issue.position);
+        }
+    }
+}
+
+/// Line and column at byte `at`, moved forward only.
+struct LineCursor {
+    line: u32,
+    column: u32,
+    at: usize,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+impl LineCursor {
+    /// Moves to the position's offset (not backwards) and fills in its line and column.
+    fn locate(&mut self, text: &[u8], position: &mut TextPosition) {
+        let target = position.offset.min(text.len());
+        // Eight bytes at a time: newlines are counted exactly, and a column counts every byte that
+        // is not a UTF-8 continuation byte (10xxxxxx).
+        while let Some(word) = text
+            .get(self.at..target)
+            .and_then(|rest| rest.get(..8))
+            .and_then(|bytes| <[u8; 8]>::try_from(bytes).ok())
+        {
+            let word = u64::from_le_bytes(word);
+            let starts = !(word & !(word << 1)) & HIGHS;
+            let newline = word ^ (ONES * u64::from(b'\n'));
+            let newlines = !(((newline & LOW7) + LOW7) | newline | LOW7);
+            if newlines == 0 {
+                self.column += starts.count_ones();
+            } else {
+                self.line += newlines.count_ones();
+                // The bytes after the last newline of the word start the new line.
+                let after = 64 - newlines.leading_zeros();
+                self.column = 1 + starts.checked_shr(after).unwrap_or(0).count_ones();
+            }
+            self.at += 8;
+        }
+        while self.at < target {
+            match text.get(self.at) {
                 Some(b'\n') => {
-                    line += 1;
-                    column = 1;
+                    self.line += 1;
+                    self.column = 1;
                 }
                 // UTF-8 continuation bytes do not start a new scalar value.
                 Some(byte) if byte & 0xC0 == 0x80 => {}
-                _ => column += 1,
+                _ => self.column += 1,
             }
-            at += 1;
+            self.at += 1;
         }
-        issue.position.line = line;
-        issue.position.column = column;
+        position.line = self.line;
+        position.column = self.column;
     }
 }
