@@ -4,7 +4,8 @@
 # uses it there as users do: Node ESM and CommonJS (one shared instance), a TypeScript consumer
 # (tsc, moduleResolution bundler and node16), a Vite build, a webpack 5 build and a plain
 # <script type="module"> page (each in headless Chromium via playwright-core), the README's
-# examples, the validate CLI through npx, publint and attw, and the golden .d.ts.
+# examples (the package README and the repository README), the validate and track CLI through npx,
+# publint and attw, and the golden .d.ts.
 #
 #   bash scripts/test-package.sh                 build pkg/, then test it (about 1-2 minutes)
 #   SKIP_BUILD=1 bash scripts/test-package.sh    test the pkg/ already built

@@ -245,9 +245,9 @@ test('Node CommonJS: require parses "Running" to "running", import() gives the s
   assert.equal(cjs.stdout.trim(), 'running');
 });
 
-/** The README's fenced code blocks, with the language of each. */
-function readmeBlocks() {
-  const readme = fs.readFileSync(path.join(pkgDir, 'README.md'), 'utf8');
+/** A README's fenced code blocks (the package's by default), with the language of each. */
+function readmeBlocks(file = path.join(pkgDir, 'README.md')) {
+  const readme = fs.readFileSync(file, 'utf8');
   return [...readme.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map(([, lang, code]) => ({ lang, code }));
 }
 
@@ -287,6 +287,21 @@ test("the README's JavaScript examples run and print what they say", () => {
     const expected = expectedOutput(code);
     assert.ok(expected.length > 0, `example ${i} states no output`);
     assert.deepEqual(r.stdout.trim().split('\n'), expected, `README example ${i}:\n${code}`);
+  });
+});
+
+test("the repository README's JavaScript example runs and prints what it says", () => {
+  const root = path.resolve(here, '../..');
+  const blocks = readmeBlocks(path.join(root, 'README.md')).filter((b) => b.lang === 'js');
+  assert.ok(blocks.length >= 1, 'the repository README has no js example');
+  const dir = project('root-readme');
+  blocks.forEach(({ code }, i) => {
+    const file = `root-example-${i}.mjs`;
+    fs.writeFileSync(path.join(dir, file), code);
+    const r = run('node', [file], { cwd: dir });
+    const expected = expectedOutput(code);
+    assert.ok(expected.length > 0, `example ${i} states no output`);
+    assert.deepEqual(r.stdout.trim().split('\n'), expected, `repository README example ${i}:\n${code}`);
   });
 });
 
