@@ -1,17 +1,15 @@
 // Shared set-up for the demo's browser tests: the built demo (www/dist) served on 127.0.0.1, and
 // Debian's Chromium driven by playwright-core with a fresh profile.
-import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { startServer } from '../../www/serve.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = process.env.DEMO_DIST ?? join(REPO, 'www', 'dist');
 export const OUTPUT = join(REPO, 'test-output', 'demo');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Starts the server and the browser. Returns `{ url, context, close }`. */
 export async function start() {
@@ -20,36 +18,20 @@ export async function start() {
   }
   await mkdir(OUTPUT, { recursive: true });
   const server = await startServer({ root: DIST, port: 0 });
-  const profile = await mkdtemp(join(tmpdir(), 'gro-demo-chromium-'));
-  let context;
+  let chromium;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
+    chromium = await launchChromium({ viewport: { width: 1280, height: 900 } });
   } catch (error) {
     await server.close();
-    await rm(profile, { recursive: true, force: true });
     throw error;
   }
+  const { context } = chromium;
   return {
     url: server.url,
     context,
     async close() {
-      await context.close().catch(() => {});
+      await chromium.close();
       await server.close();
-      await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -20,11 +20,11 @@ const fixtures = path.join(here, 'fixtures');
 const pkgDir = path.resolve(process.env.PKG_DIR ?? path.join(repo, 'pkg'));
 const bin = (name) => path.join(repo, 'node_modules', '.bin', name);
 const golden = path.join(repo, 'tests', 'golden', 'graph_record_operation.d.ts');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let tmp;
 let tarball;
 let browser;
+let browserClose;
 
 /** Runs a command; fails the test (with its output) unless it exits with `expect` (default 0). */
 function run(cmd, args, { cwd = repo, input, env, expect = 0, timeout = 180_000 } = {}) {
@@ -126,29 +126,17 @@ before(async () => {
 });
 
 after(async () => {
-  if (browser) await browser.close();
+  if (browserClose) await browserClose();
   if (tmp && process.env.KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
   else if (tmp) console.log(`kept ${tmp}`);
 });
 
 async function chromium() {
   if (!browser) {
-    const { chromium: launcher } = await import('playwright-core');
-    // A persistent context gives Chromium a fresh --user-data-dir of our own.
-    browser = await launcher.launchPersistentContext(fs.mkdtempSync(path.join(tmp, 'chromium-profile-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    const { launchChromium } = await import('../support/chromium.mjs');
+    const launched = await launchChromium();
+    browser = launched.context;
+    browserClose = launched.close;
   }
   return browser;
 }
