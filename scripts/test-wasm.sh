@@ -11,6 +11,8 @@
 # The browser suite selects itself with `wasm_bindgen_test_configure!(run_in_browser)`; the runner
 # starts chromedriver ($CHROMEDRIVER) and reads Chromium's binary and flags from the capabilities
 # file named by WASM_BINDGEN_TEST_WEBDRIVER_JSON (written below with a fresh profile directory).
+# The suites include the whole bad-input corpus (tests/common/corpus.rs): about 15-35 s per suite
+# depending on load, hence a 180 s runner timeout (WASM_BINDGEN_TEST_TIMEOUT overrides).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -48,5 +50,5 @@ for suite in $suites; do args+=(--test "$suite"); done
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER="$chromedriver" \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$tmp/webdriver.json" \
-    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-60}" \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}" \
     cargo test --target wasm32-unknown-unknown "${args[@]}" "$@"
