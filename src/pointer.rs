@@ -12,7 +12,7 @@ pub(crate) trait Pointer {
 
     /// The pointer text.
     fn render(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(32);
         self.write_pointer(&mut out);
         out
     }
@@ -137,7 +137,7 @@ pub(crate) fn child(parent: &str, key: &str) -> String {
 
 /// A pointer followed by one more key.
 pub(crate) fn child_of(parent: &dyn Pointer, key: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(32);
     parent.write_pointer(&mut out);
     out.push('/');
     push_escaped(&mut out, key);

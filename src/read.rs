@@ -14,7 +14,7 @@ use crate::issue::IssueCode;
 use crate::model::{ExtraProperty, Field, RecordOperation, ResultCategory, ResultInfo};
 use crate::numbers::{int32_from_number, int32_from_string, Int32};
 use crate::pointer::{Pointer, Segments};
-use crate::scan::{duplicate_message, KeySet, Scanner, Step, StrToken, ValueKind};
+use crate::scan::{duplicate_message, KeySet, KnownKey, Scanner, Step, StrToken, ValueKind};
 use crate::shapes::{OperationEntry, SkippedResource};
 
 /// The documented `@odata.type` of a recordOperation.
@@ -142,7 +142,12 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        Ok(self.finish_object(role, mark, state))
+        // The state stays here: only the operation is moved out, once.
+        let outcome = self.finish_object(role, mark, &mut state);
+        Ok(match outcome {
+            Outcome::Operation => (outcome, Some(state.op)),
+            _ => (outcome, None),
+        })
     }
 
     fn member(
@@ -173,19 +178,26 @@ impl<'a> Reader<'a> {
             self.scan.skip_whitespace();
             self.scan.pos()
         };
-        if let Some(duplicate) = state.keys.insert(key.value.clone()) {
+        let known = KnownKey::of(&key.value);
+        let duplicate = match known {
+            Some(known) => !state.keys.insert_known(known),
+            None => state
+                .keys
+                .insert_classified(None, key.value.clone())
+                .is_some(),
+        };
+        if duplicate {
             self.diag.push_at(
                 IssueCode::DuplicateKey,
                 &self.path,
                 key.start,
-                duplicate_message(&duplicate),
+                duplicate_message(&key.value),
             );
             // Keep the first value; still check the second one's syntax.
             return self.scan.skip_value(depth, &mut self.diag, &mut self.path);
         }
-        let name: &str = &key.value;
         // Shape-changing keys come first: they decide how every later key is read.
-        if role == Role::Top && name == "value" {
+        if role == Role::Top && known == Some(KnownKey::Value) {
             let kind = self.scan.peek_value(&mut self.diag, &self.path)?;
             if kind == ValueKind::Array {
                 if !state.container {
@@ -198,8 +210,13 @@ impl<'a> Reader<'a> {
         }
         if matches!(role, Role::Item)
             && matches!(
-                name,
-                "resourceData" | "changeType" | "resourceUrl" | "resource"
+                known,
+                Some(
+                    KnownKey::ResourceData
+                        | KnownKey::ChangeType
+                        | KnownKey::ResourceUrl
+                        | KnownKey::Resource
+                )
             )
         {
             if state.notification.is_none() {
@@ -211,7 +228,7 @@ impl<'a> Reader<'a> {
         }
         if state.container || state.notification.is_some() {
             if state.container
-                && name == "@odata.nextLink"
+                && known == Some(KnownKey::NextLink)
                 && self.scan.peek_value(&mut self.diag, &self.path)? == ValueKind::String
             {
                 {
@@ -224,7 +241,12 @@ impl<'a> Reader<'a> {
                 .skip_value(depth, &mut self.diag, &mut self.path)?;
             return self.keep_extra(state, key, value_start);
         }
-        self.operation_member(depth, state, key, value_start)
+        let Some(known) = known else {
+            self.scan
+                .skip_value(depth, &mut self.diag, &mut self.path)?;
+            return self.keep_extra(state, key, value_start);
+        };
+        self.operation_member(depth, state, known, key, value_start)
     }
 
     /// Keeps the member just read as an extra property, raw.
@@ -246,11 +268,12 @@ impl<'a> Reader<'a> {
         &mut self,
         depth: usize,
         state: &mut ObjectState<'a>,
+        known: KnownKey,
         key: StrToken<'a>,
         value_start: usize,
     ) -> Step<()> {
-        match &*key.value {
-            "@odata.type" => {
+        match known {
+            KnownKey::OdataType => {
                 state.type_at = value_start;
                 if let Some(text) = self.required_string(depth, "@odata.type")? {
                     match odata_type_name(&text, "recordOperation") {
@@ -270,8 +293,8 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            "id" => state.op.id = self.required_string(depth, "id")?,
-            "clientContext" => {
+            KnownKey::Id => state.op.id = self.required_string(depth, "id")?,
+            KnownKey::ClientContext => {
                 state.op.client_context = self.nullable_string(depth, "clientContext")?;
                 if let Field::Value(context) = &state.op.client_context {
                     let units = context.encode_utf16().count();
@@ -285,27 +308,27 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            "status" => {
+            KnownKey::Status => {
                 state.op.status = self.status(depth, value_start)?;
             }
-            "completionReason" => {
+            KnownKey::CompletionReason => {
                 state.reason_at = value_start;
                 state.op.completion_reason = self.completion_reason(depth, value_start)?;
             }
-            "resultInfo" => {
+            KnownKey::ResultInfo => {
                 state.op.result_info = self.result_info(depth, state)?;
             }
-            "recordingLocation" => {
+            KnownKey::RecordingLocation => {
                 state.op.recording_location = self.nullable_string(depth, "recordingLocation")?;
                 if let Field::Value(location) = &state.op.recording_location {
                     self.check_location(location, value_start);
                 }
             }
-            "recordingAccessToken" => {
+            KnownKey::RecordingAccessToken => {
                 state.op.recording_access_token =
                     self.nullable_string(depth, "recordingAccessToken")?;
             }
-            "recordResourceLocation" => {
+            KnownKey::RecordResourceLocation => {
                 if let Field::Value(location) =
                     self.nullable_string(depth, "recordResourceLocation")?
                 {
@@ -314,7 +337,7 @@ impl<'a> Reader<'a> {
                     state.legacy_location = Some((location, value_start));
                 }
             }
-            "recordResourceAccessToken" => {
+            KnownKey::RecordResourceAccessToken => {
                 if let Field::Value(token) =
                     self.nullable_string(depth, "recordResourceAccessToken")?
                 {
@@ -665,7 +688,7 @@ impl<'a> Reader<'a> {
                     return Ok(None);
                 }
             };
-        let shown = quote_number(written);
+        let shown = ShownNumber(written);
         match result {
             Int32::Exact(value) => {
                 if from_string {
@@ -824,19 +847,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn finish_object(
-        &mut self,
-        role: Role,
-        mark: usize,
-        mut state: ObjectState<'a>,
-    ) -> (Outcome, Option<RecordOperation<'a>>) {
+    fn finish_object(&mut self, role: Role, mark: usize, state: &mut ObjectState<'a>) -> Outcome {
         if state.container {
-            return (
-                Outcome::Container {
-                    notifications: self.saw_notification,
-                },
-                None,
-            );
+            return Outcome::Container {
+                notifications: self.saw_notification,
+            };
         }
         if let Some(context) = state.notification.take() {
             if !context.has_resource_data {
@@ -864,7 +879,7 @@ impl<'a> Reader<'a> {
                     });
                 }
             }
-            return (Outcome::Notification, None);
+            return Outcome::Notification;
         }
         if let Some(foreign) = state.foreign_type.take() {
             if role == Role::Operation {
@@ -888,19 +903,19 @@ impl<'a> Reader<'a> {
                         "this notification has no resourceData, so it carries no operation"
                             .to_string(),
                     );
-                    return (Outcome::Notification, None);
+                    return Outcome::Notification;
                 }
                 self.skipped.push(SkippedResource {
                     path: self.path.render(),
                     odata_type: Some(foreign.into_owned()),
-                    id: state.op.id.map(Cow::into_owned),
+                    id: state.op.id.take().map(Cow::into_owned),
                 });
-                return (Outcome::Skipped, None);
+                return Outcome::Skipped;
             }
         }
-        self.merge_legacy(&mut state);
-        self.consistency(&state);
-        (Outcome::Operation, Some(state.op))
+        self.merge_legacy(state);
+        self.consistency(state);
+        Outcome::Operation
     }
 
     fn merge_legacy(&mut self, state: &mut ObjectState<'a>) {
@@ -1034,28 +1049,40 @@ pub(crate) fn odata_type_name(text: &str, name: &str) -> TypeMatch {
 
 /// `https:` (any case) followed by `//` and a non-empty host, with no whitespace anywhere.
 pub(crate) fn is_absolute_https(url: &str) -> bool {
-    let Some(scheme) = url.get(..8) else {
+    let bytes = url.as_bytes();
+    let Some(scheme) = bytes.get(..8) else {
         return false;
     };
-    if !scheme.eq_ignore_ascii_case("https://") {
+    if !scheme.eq_ignore_ascii_case(b"https://") {
         return false;
     }
-    let rest = url.get(8..).unwrap_or("");
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let clean = if url.is_ascii() {
-        !url.bytes().any(|b| b <= b' ' || b == 0x7F)
-    } else {
-        !url.chars().any(|c| c.is_whitespace() || c.is_control())
-    };
-    !host.is_empty() && clean
+    let rest = bytes.get(8..).unwrap_or(&[]);
+    if matches!(rest.first(), None | Some(b'/' | b'?' | b'#')) {
+        return false;
+    }
+    // ASCII whitespace and controls are exactly the bytes up to the space, and DEL; anything
+    // else is judged by character (no-break spaces, C1 controls, line separators).
+    if bytes.iter().any(|&b| b <= b' ' || b == 0x7F) {
+        return false;
+    }
+    url.is_ascii()
+        || !url
+            .chars()
+            .any(|c| !c.is_ascii() && (c.is_whitespace() || c.is_control()))
 }
 
-/// A number or numeric string as written, shortened for a message.
-fn quote_number(raw: &str) -> String {
-    if raw.chars().count() <= 40 {
-        raw.to_string()
-    } else {
-        let head: String = raw.chars().take(40).collect();
-        format!("{head}…")
+/// A number or numeric string as written, shortened for a message (40 characters, then `…`).
+/// Formatted only when a message is written.
+struct ShownNumber<'t>(&'t str);
+
+impl std::fmt::Display for ShownNumber<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.char_indices().nth(40) {
+            None => f.write_str(self.0),
+            Some((cut, _)) => {
+                f.write_str(self.0.get(..cut).unwrap_or(""))?;
+                f.write_str("…")
+            }
+        }
     }
 }

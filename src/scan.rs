@@ -176,6 +176,14 @@ impl<'a> KeySet<'a> {
         self.known & key.bit() != 0
     }
 
+    /// Adds a known key: false when it was already there.
+    pub fn insert_known(&mut self, key: KnownKey) -> bool {
+        let bit = key.bit();
+        let new = self.known & bit == 0;
+        self.known |= bit;
+        new
+    }
+
     /// [`KeySet::insert`] for a key already looked up with [`KnownKey::of`].
     pub fn insert_classified(
         &mut self,
