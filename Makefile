@@ -3,7 +3,7 @@
 # and skips whatever is already there.
 SHELL := /bin/bash
 
-.PHONY: setup package demo bench test test-rust test-wasm test-package test-demo test-fuzz
+.PHONY: setup package demo bench test test-rust test-wasm test-js test-package test-demo test-fuzz
 
 setup:
 	bash scripts/setup.sh
@@ -20,12 +20,13 @@ demo: setup
 bench: setup
 	bash scripts/bench.sh
 
-## Every test: Rust (fmt, clippy, native tests), wasm in Node and Chromium, the packed package,
-## the demo page in Chromium, and a short fuzzing smoke run.
+## Every test: Rust (fmt, clippy, native tests), wasm in Node and Chromium, the package's JS-side
+## hardening, the packed package, the demo page in Chromium, and a short fuzzing smoke run.
 test: setup
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-wasm
 	bash scripts/build-package.sh
+	$(MAKE) --no-print-directory test-js
 	$(MAKE) --no-print-directory test-package
 	$(MAKE) --no-print-directory test-demo
 	$(MAKE) --no-print-directory test-fuzz
@@ -38,6 +39,9 @@ test-rust:
 
 test-wasm:
 	bash scripts/test-wasm.sh
+
+test-js:
+	bash scripts/test-js.sh
 
 test-package:
 	SKIP_BUILD=1 bash scripts/test-package.sh

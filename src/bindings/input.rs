@@ -200,7 +200,7 @@ fn option(options: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     Reflect::get(options, &JsValue::from_str(name))
 }
 
-fn bool_option(options: &JsValue, name: &str) -> Result<Option<bool>, JsValue> {
+pub(crate) fn bool_option(options: &JsValue, name: &str) -> Result<Option<bool>, JsValue> {
     let value = option(options, name)?;
     if value.is_undefined() {
         return Ok(None);

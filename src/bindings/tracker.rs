@@ -4,7 +4,7 @@ use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{input_to_js_text, parse_options, with_utf8, write_options};
+use super::input::{bool_option, input_to_js_text, parse_options, with_utf8, write_options};
 use super::issues::{error_to_js, with_lone_surrogate};
 use super::types::{
     FeedOutcomeValue, InputArg, StatusCountsValue, TrackedOperationList, TrackerOptionsArg,
@@ -76,8 +76,13 @@ impl OperationTracker {
     }
 
     /// The tracked operations, each with its timeline, optionally only those of one status
-    /// (`"notStarted"`, `"running"`, `"completed"`, `"failed"` or `"unknown"`).
-    pub fn list(&self, status: Option<String>) -> Result<TrackedOperationList, JsValue> {
+    /// (`"notStarted"`, `"running"`, `"completed"`, `"failed"` or `"unknown"`). A listing is for
+    /// showing, so the access tokens are left out unless `{ redact: false }` asks for them.
+    pub fn list(
+        &self,
+        status: Option<String>,
+        options: Option<WriteOptionsArg>,
+    ) -> Result<TrackedOperationList, JsValue> {
         let filter = match status.as_deref() {
             None => None,
             Some(text) => Some(StatusClass::parse(text).ok_or_else(|| {
@@ -86,9 +91,12 @@ impl OperationTracker {
                 )))
             })?),
         };
-        let text = self
-            .inner
-            .list_json(filter, &crate::WriteOptions::default());
+        let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+        let write = crate::WriteOptions {
+            redact_token: bool_option(&options, "redact")?.unwrap_or(true),
+            ..write_options(&options)?
+        };
+        let text = self.inner.list_json(filter, &write);
         Ok(parse_json(&text)?.unchecked_into())
     }
 

@@ -297,9 +297,10 @@ export class OperationTracker {
     feed(input: string | object): FeedOutcome;
     /**
      * The tracked operations, each with its timeline, optionally only those of one status
-     * (`"notStarted"`, `"running"`, `"completed"`, `"failed"` or `"unknown"`).
+     * (`"notStarted"`, `"running"`, `"completed"`, `"failed"` or `"unknown"`). A listing is for
+     * showing, so the access tokens are left out unless `{ redact: false }` asks for them.
      */
-    list(status?: string | null): TrackedOperationJson[];
+    list(status?: string | null, options?: WriteOptions | null): TrackedOperationJson[];
     /**
      * A tracker. Options: `maxOperations` (default 10,000; the oldest finished operations are
      * evicted first), `maxTimeline` (entries kept per operation), and the parse options.
