@@ -77,16 +77,7 @@ fn read_operation<'a>(
 }
 
 fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperation<'a>> {
-    let kind = reader
-        .scan
-        .peek_value(&mut reader.diag, &reader.path)
-        .ok()?;
-    if kind != ValueKind::Object {
-        let message = format!(
-            "a recordOperation is a JSON object, but the document is {}",
-            kind.describe()
-        );
-        let _ = not_an_object(reader, kind, message);
+    if !operation_document_is_object(reader) {
         return None;
     }
     let (_, operation) = reader.object(1, Role::Operation).ok()?;
@@ -95,6 +86,34 @@ fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperatio
         .expect_end(&mut reader.diag, &reader.path)
         .ok()?;
     operation
+}
+
+/// Validates the document as one recordOperation: [`read_operation`] without keeping the
+/// operation, so it is never moved.
+fn validate_operation(text: &str, options: &ParseOptions) -> Report {
+    let mut reader = Reader::new(text, options.strict, options.max_depth);
+    if operation_document_is_object(&mut reader)
+        && reader.object_outcome(1, Role::Operation).is_ok()
+    {
+        let _ = reader.scan.expect_end(&mut reader.diag, &reader.path);
+    }
+    finish(text, reader.diag)
+}
+
+/// True when the document is an object; otherwise reports it (and reads past it).
+fn operation_document_is_object(reader: &mut Reader<'_>) -> bool {
+    let Ok(kind) = reader.scan.peek_value(&mut reader.diag, &reader.path) else {
+        return false;
+    };
+    if kind != ValueKind::Object {
+        let message = format!(
+            "a recordOperation is a JSON object, but the document is {}",
+            kind.describe()
+        );
+        let _ = not_an_object(reader, kind, message);
+        return false;
+    }
+    true
 }
 
 /// Reports a document of the wrong kind and reads past it. A literal is read before it is
@@ -153,7 +172,7 @@ pub fn validate(text: &str, options: &ParseOptions) -> Report {
 /// Validates one recordOperation given as bytes (which must be UTF-8).
 pub fn validate_bytes(bytes: &[u8], options: &ParseOptions) -> Report {
     match preflight(bytes, options) {
-        Ok(text) => read_operation(text, options).1,
+        Ok(text) => validate_operation(text, options),
         Err(report) => report,
     }
 }
@@ -197,33 +216,16 @@ fn read_any_document<'a>(
             reader.array_of(1, Role::Item)?;
             PayloadKind::Array
         }
-        ValueKind::Object => {
-            let (outcome, operation) = reader.object(1, Role::Top)?;
-            match (outcome, operation) {
-                (
-                    Outcome::Container {
-                        notifications: true,
-                    },
-                    _,
-                ) => PayloadKind::Notifications,
-                (
-                    Outcome::Container {
-                        notifications: false,
-                    },
-                    _,
-                ) => PayloadKind::Collection,
-                (Outcome::Operation, Some(operation)) => {
-                    reader.entries.push(crate::shapes::OperationEntry {
-                        path: String::new(),
-                        operation,
-                        change_type: None,
-                        resource_url: None,
-                    });
-                    PayloadKind::Operation
-                }
-                _ => PayloadKind::Operation,
-            }
-        }
+        // An operation goes into `entries` with the document's path, "".
+        ValueKind::Object => match reader.entity(1, Role::Top)? {
+            Outcome::Container {
+                notifications: true,
+            } => PayloadKind::Notifications,
+            Outcome::Container {
+                notifications: false,
+            } => PayloadKind::Collection,
+            _ => PayloadKind::Operation,
+        },
         other => {
             let message = format!(
                 "expected an operation, a collection, a notification envelope or an array, but the document is {}",

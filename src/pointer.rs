@@ -102,6 +102,15 @@ impl Pointer for Segments<'_> {
             segment.write_to(out);
         }
     }
+
+    fn render(&self) -> String {
+        if self.stack.is_empty() {
+            return String::new();
+        }
+        let mut out = String::with_capacity(32);
+        self.write_pointer(&mut out);
+        out
+    }
 }
 
 /// The document itself (`""`).

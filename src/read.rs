@@ -92,6 +92,26 @@ struct ObjectState<'a> {
     first_entry: usize,
 }
 
+impl<'a> ObjectState<'a> {
+    /// A fresh state; the offsets are set once the object's `{` was read.
+    fn new(first_entry: usize) -> Self {
+        ObjectState {
+            op: RecordOperation::default(),
+            keys: KeySet::default(),
+            start: 0,
+            code_at: 0,
+            reason_at: 0,
+            type_at: 0,
+            foreign_type: None,
+            legacy_location: None,
+            legacy_token: None,
+            notification: None,
+            container: false,
+            first_entry,
+        }
+    }
+}
+
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, strict: bool, max_depth: usize) -> Self {
         Reader {
@@ -112,28 +132,58 @@ impl<'a> Reader<'a> {
         depth: usize,
         role: Role,
     ) -> Step<(Outcome, Option<RecordOperation<'a>>)> {
+        let mut state = ObjectState::new(self.entries.len());
+        let outcome = self.read_object(depth, role, &mut state)?;
+        // Only the operation is moved out of the state, once.
+        Ok(match outcome {
+            Outcome::Operation => (outcome, Some(state.op)),
+            _ => (outcome, None),
+        })
+    }
+
+    /// [`Reader::object`] when only the outcome matters (validation): the operation is dropped
+    /// where it was built, never moved.
+    pub fn object_outcome(&mut self, depth: usize, role: Role) -> Step<Outcome> {
+        let mut state = ObjectState::new(self.entries.len());
+        self.read_object(depth, role, &mut state)
+    }
+
+    /// Reads an entity (an array element, a resource, the document): an operation goes straight
+    /// from the state into `entries`, with the object's path.
+    pub fn entity(&mut self, depth: usize, role: Role) -> Step<Outcome> {
+        let mut state = ObjectState::new(self.entries.len());
+        let outcome = self.read_object(depth, role, &mut state)?;
+        if outcome == Outcome::Operation {
+            // The path is back to the object's own: rendered only for an operation.
+            self.entries.push(OperationEntry {
+                path: self.path.render(),
+                operation: state.op,
+                change_type: None,
+                resource_url: None,
+            });
+        }
+        Ok(outcome)
+    }
+
+    /// Reads the object at the current position into `state`.
+    fn read_object(
+        &mut self,
+        depth: usize,
+        role: Role,
+        state: &mut ObjectState<'a>,
+    ) -> Step<Outcome> {
         self.scan.skip_whitespace();
         self.scan.enter(depth, &mut self.diag, &self.path)?;
         let start = self.scan.pos();
         self.scan.expect(b'{', &mut self.diag, &self.path, "'{'")?;
         let mark = self.diag.len();
-        let mut state = ObjectState {
-            op: RecordOperation::default(),
-            keys: KeySet::default(),
-            start,
-            code_at: start,
-            reason_at: start,
-            type_at: start,
-            foreign_type: None,
-            legacy_location: None,
-            legacy_token: None,
-            notification: None,
-            container: false,
-            first_entry: self.entries.len(),
-        };
+        state.start = start;
+        state.code_at = start;
+        state.reason_at = start;
+        state.type_at = start;
         if !self.scan.container_is_empty(b'}') {
             loop {
-                self.member(depth, role, mark, &mut state)?;
+                self.member(depth, role, mark, state)?;
                 if !self
                     .scan
                     .next_in_container(b'}', &mut self.diag, &self.path)?
@@ -142,12 +192,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // The state stays here: only the operation is moved out, once.
-        let outcome = self.finish_object(role, mark, &mut state);
-        Ok(match outcome {
-            Outcome::Operation => (outcome, Some(state.op)),
-            _ => (outcome, None),
-        })
+        Ok(self.finish_object(role, mark, state))
     }
 
     fn member(
@@ -792,16 +837,7 @@ impl<'a> Reader<'a> {
 
     /// Reads one entity inside resourceData.
     fn resource(&mut self, depth: usize) -> Step<()> {
-        let (outcome, op) = self.object(depth, Role::Resource)?;
-        if let (Outcome::Operation, Some(operation)) = (outcome, op) {
-            // The path is back to the object's own: render it only for an operation.
-            self.entries.push(OperationEntry {
-                path: self.path.render(),
-                operation,
-                change_type: None,
-                resource_url: None,
-            });
-        }
+        self.entity(depth, Role::Resource)?;
         Ok(())
     }
 
@@ -822,16 +858,8 @@ impl<'a> Reader<'a> {
             self.path.push_index(index);
             let kind = self.scan.peek_value(&mut self.diag, &self.path)?;
             if kind == ValueKind::Object {
-                let (outcome, op) = self.object(depth + 1, role)?;
-                match (outcome, op) {
-                    (Outcome::Operation, Some(operation)) => self.entries.push(OperationEntry {
-                        path: self.path.render(),
-                        operation,
-                        change_type: None,
-                        resource_url: None,
-                    }),
-                    (Outcome::Notification, _) => self.saw_notification = true,
-                    _ => {}
+                if self.entity(depth + 1, role)? == Outcome::Notification {
+                    self.saw_notification = true;
                 }
             } else {
                 self.wrong_type(depth, "an element here", "an object", kind)?;
