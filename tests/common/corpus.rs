@@ -373,14 +373,7 @@ pub fn run_case(case: &Case, good: &[String]) -> Result<bool, String> {
 /// Binding bugs this runner found and reported, each with the start of the failure it gives today.
 /// Such a case must still fail exactly so: once the bindings are fixed it passes, and this list
 /// fails the run until the entry is removed (so the list never hides a new failure or a fix).
-const KNOWN_BINDING_BUGS: &[(&str, &str)] = &[
-    // A lone surrogate outside a string: the bindings read the U+FFFD they substituted and also
-    // report a `json_syntax` at the document, an issue the text does not have as UTF-16.
-    (
-        "js-lone-surrogate-outside-strings",
-        r#"validate (lenient): missing [], unexpected [("error", "json_syntax", "")]"#,
-    ),
-];
+const KNOWN_BINDING_BUGS: &[(&str, &str)] = &[];
 
 /// What `run_all` did.
 pub struct Ran {
