@@ -4,6 +4,10 @@
 //! still parses the good payloads. Deep and huge cases run on a thread with a small stack, so a
 //! recursive reader would overflow instead of passing.
 
+// Native only (proptest, threads, the file system); the wasm suites are tests/node.rs and
+// tests/browser.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 #[path = "corpus/format.rs"]
 mod corpus_format;
 

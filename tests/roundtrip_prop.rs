@@ -12,6 +12,10 @@
 //!
 //! `PROPTEST_CASES` is not used: the counts are fixed below so the 100,000 of (b) are guaranteed.
 
+// Native only (proptest, threads, the file system); the wasm suites are tests/node.rs and
+// tests/browser.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use graph_record_operation::{
     parse_any, parse_any_bytes, validate, validate_bytes, Field, IssueCode, ParseOptions,
     RecordOperation, Report, Severity, WriteOptions,

@@ -2,6 +2,10 @@
 //! message, an issue's or an error's `Display`, whatever shape the payload has and whatever is
 //! wrong with it. Only the field itself and `to_json` (unless redacted) carry it.
 
+// Native only (proptest, threads, the file system); the wasm suites are tests/node.rs and
+// tests/browser.rs.
+#![cfg(not(target_arch = "wasm32"))]
+
 use graph_record_operation::{
     parse_any, validate, AnyPayload, Error, Field, ParseOptions, RecordOperation, Report,
     WriteOptions, REDACTED,
