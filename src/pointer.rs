@@ -75,36 +75,69 @@ impl Segment<'_> {
     }
 }
 
+/// How many segments [`Segments`] keeps without allocating: payloads rarely nest deeper.
+const INLINE_SEGMENTS: usize = 8;
+
 /// The path of the value being read as a stack of segments borrowed from the text: pushing a key
-/// copies no bytes and escapes nothing.
-#[derive(Debug, Clone, Default)]
+/// copies no bytes and escapes nothing, and the first few segments need no allocation.
+#[derive(Debug, Clone)]
 pub(crate) struct Segments<'a> {
-    stack: Vec<Segment<'a>>,
+    head: [Segment<'a>; INLINE_SEGMENTS],
+    /// Segments in use; those past `INLINE_SEGMENTS` are in `spill`. Entries of `head` at or
+    /// past `len` are stale and ignored.
+    len: usize,
+    spill: Vec<Segment<'a>>,
+}
+
+impl Default for Segments<'_> {
+    fn default() -> Self {
+        Segments {
+            head: std::array::from_fn(|_| Segment::Index(0)),
+            len: 0,
+            spill: Vec::new(),
+        }
+    }
 }
 
 impl<'a> Segments<'a> {
     pub fn push_key(&mut self, key: Cow<'a, str>) {
-        self.stack.push(Segment::Key(key));
+        self.push(Segment::Key(key));
     }
 
     pub fn push_index(&mut self, index: usize) {
-        self.stack.push(Segment::Index(index));
+        self.push(Segment::Index(index));
+    }
+
+    fn push(&mut self, segment: Segment<'a>) {
+        match self.head.get_mut(self.len) {
+            Some(slot) => *slot = segment,
+            None => self.spill.push(segment),
+        }
+        self.len += 1;
     }
 
     pub fn pop(&mut self) {
-        self.stack.pop();
+        if self.len > INLINE_SEGMENTS {
+            self.spill.pop();
+        }
+        self.len = self.len.saturating_sub(1);
+    }
+
+    fn segments(&self) -> impl Iterator<Item = &Segment<'a>> {
+        let inline = self.head.get(..self.len).unwrap_or(&self.head);
+        inline.iter().chain(&self.spill)
     }
 }
 
 impl Pointer for Segments<'_> {
     fn write_pointer(&self, out: &mut String) {
-        for segment in &self.stack {
+        for segment in self.segments() {
             segment.write_to(out);
         }
     }
 
     fn render(&self) -> String {
-        if self.stack.is_empty() {
+        if self.len == 0 {
             return String::new();
         }
         let mut out = String::with_capacity(32);
@@ -180,6 +213,16 @@ mod tests {
         s.pop();
         assert_eq!(s.render(), "/a~1b/m~0n");
         assert_eq!(child_of(&s, "x/y"), "/a~1b/m~0n/x~1y");
+        // Deeper than the inline segments, and back.
+        for index in 0..20 {
+            s.push_index(index);
+        }
+        let deep: String = (0..20).map(|index| format!("/{index}")).collect();
+        assert_eq!(s.render(), format!("/a~1b/m~0n{deep}"));
+        for _ in 0..20 {
+            s.pop();
+        }
+        assert_eq!(s.render(), "/a~1b/m~0n");
         assert_eq!(Root.render(), "");
     }
 }
