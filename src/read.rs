@@ -342,7 +342,13 @@ impl<'a> Reader<'a> {
             KnownKey::ClientContext => {
                 state.op.client_context = self.nullable_string(depth, "clientContext")?;
                 if let Field::Value(context) = &state.op.client_context {
-                    let units = context.encode_utf16().count();
+                    // A character never takes more UTF-16 units than UTF-8 bytes, so only a
+                    // context longer than the limit in bytes needs counting.
+                    let units = if context.len() > CLIENT_CONTEXT_LIMIT {
+                        context.encode_utf16().count()
+                    } else {
+                        context.len()
+                    };
                     if units > CLIENT_CONTEXT_LIMIT {
                         self.diag.push_at(
                             IssueCode::ClientContextTooLong,

@@ -435,11 +435,16 @@ impl<'a> Scanner<'a> {
         self.pos += self.plain_run();
         match self.peek_byte() {
             Some(b'"') => {
-                let value = Cow::Borrowed(self.slice(content_start, self.pos));
                 self.pos += 1;
+                // One checked slice: the value is the token without its quotes.
+                let raw = self.slice(start, self.pos);
+                let value = raw
+                    .strip_prefix('"')
+                    .and_then(|inner| inner.strip_suffix('"'))
+                    .unwrap_or("");
                 return Ok(StrToken {
-                    raw: self.slice(start, self.pos),
-                    value,
+                    raw,
+                    value: Cow::Borrowed(value),
                     start,
                 });
             }
