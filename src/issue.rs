@@ -281,25 +281,30 @@ impl LineCursor {
         let target = position.offset.min(text.len());
         // Eight bytes at a time: newlines are counted exactly, and a column counts every byte that
         // is not a UTF-8 continuation byte (10xxxxxx).
-        while let Some(word) = text
-            .get(self.at..target)
-            .and_then(|rest| rest.get(..8))
-            .and_then(|bytes| <[u8; 8]>::try_from(bytes).ok())
-        {
+        let span = text.get(self.at..target).unwrap_or(&[]);
+        let mut words = span.chunks_exact(8);
+        for chunk in &mut words {
+            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
             let word = u64::from_le_bytes(word);
-            let starts = !(word & !(word << 1)) & HIGHS;
             let newline = word ^ (ONES * u64::from(b'\n'));
             let newlines = !(((newline & LOW7) + LOW7) | newline | LOW7);
             if newlines == 0 {
-                self.column += starts.count_ones();
+                self.column += if word & HIGHS == 0 {
+                    8
+                } else {
+                    (!(word & !(word << 1)) & HIGHS).count_ones()
+                };
             } else {
+                let starts = !(word & !(word << 1)) & HIGHS;
                 self.line += newlines.count_ones();
                 // The bytes after the last newline of the word start the new line.
                 let after = 64 - newlines.leading_zeros();
                 self.column = 1 + starts.checked_shr(after).unwrap_or(0).count_ones();
             }
-            self.at += 8;
         }
+        self.at += span.len() - words.remainder().len();
         while self.at < target {
             match text.get(self.at) {
                 Some(b'\n') => {

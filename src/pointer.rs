@@ -67,10 +67,7 @@ impl Segment<'_> {
         out.push('/');
         match self {
             Segment::Key(key) => push_escaped(out, key),
-            // Writing to a String cannot fail.
-            Segment::Index(index) => {
-                let _ = write!(out, "{index}");
-            }
+            Segment::Index(index) => push_decimal(out, *index),
         }
     }
 }
@@ -153,6 +150,25 @@ impl Pointer for Root {
     fn write_pointer(&self, _out: &mut String) {}
 }
 
+/// Appends `value` in decimal, without the formatting machinery (an index per rendered path).
+fn push_decimal(out: &mut String, mut value: usize) {
+    let mut digits = [0u8; 20];
+    let mut count = 0;
+    loop {
+        if let Some(slot) = digits.get_mut(count) {
+            *slot = b'0' + (value % 10) as u8;
+        }
+        count += 1;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    for &digit in digits.iter().take(count).rev() {
+        out.push(char::from(digit));
+    }
+}
+
 /// Appends `segment` to `out` with RFC 6901 escaping.
 pub(crate) fn push_escaped(out: &mut String, segment: &str) {
     if !segment.bytes().any(|b| b == b'~' || b == b'/') {
@@ -218,6 +234,10 @@ mod tests {
             s.push_index(index);
         }
         let deep: String = (0..20).map(|index| format!("/{index}")).collect();
+        let mut big = Segments::default();
+        big.push_index(usize::MAX);
+        big.push_index(1_000_000);
+        assert_eq!(big.render(), format!("/{}/1000000", usize::MAX));
         assert_eq!(s.render(), format!("/a~1b/m~0n{deep}"));
         for _ in 0..20 {
             s.pop();
