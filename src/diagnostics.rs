@@ -9,14 +9,28 @@ const QUOTE_LIMIT: usize = 64;
 pub(crate) struct Diagnostics {
     pub issues: Vec<Issue>,
     strict: bool,
+    max_issues: usize,
+    /// Set once `max_issues` was reached: later issues are dropped and reading stops.
+    full: bool,
 }
 
 impl Diagnostics {
     pub fn new(strict: bool) -> Self {
+        Diagnostics::with_max_issues(strict, crate::options::DEFAULT_MAX_ISSUES)
+    }
+
+    pub fn with_max_issues(strict: bool, max_issues: usize) -> Self {
         Diagnostics {
             issues: Vec::new(),
             strict,
+            max_issues,
+            full: false,
         }
+    }
+
+    /// True once the issue limit was reached.
+    pub fn is_full(&self) -> bool {
+        self.full
     }
 
     fn severity(&self, code: IssueCode) -> Severity {
@@ -45,6 +59,32 @@ impl Diagnostics {
     }
 
     pub fn push_path(&mut self, code: IssueCode, path: String, offset: usize, message: String) {
+        if self.full {
+            return;
+        }
+        if self.issues.len() >= self.max_issues {
+            self.full = true;
+            let (code, path, message) = (
+                IssueCode::TooManyIssues,
+                String::new(),
+                format!(
+                    "more than {} issues: reading stopped here (ParseOptions::max_issues)",
+                    self.max_issues
+                ),
+            );
+            self.issues.push(Issue {
+                path,
+                code,
+                severity: Severity::Error,
+                message,
+                position: TextPosition {
+                    offset,
+                    line: 0,
+                    column: 0,
+                },
+            });
+            return;
+        }
         let severity = self.severity(code);
         self.issues.push(Issue {
             path,

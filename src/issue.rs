@@ -152,6 +152,8 @@ issue_codes! {
     BetaOnlyParameter => "beta_only_parameter", Error;
     /// recordResponse: a parameter or property the action does not define (Graph rejects it).
     UnknownRequestProperty => "unknown_request_property", Error;
+    /// The payload has more issues than `ParseOptions::max_issues`: reading stopped there.
+    TooManyIssues => "too_many_issues", Error;
 }
 
 impl fmt::Display for IssueCode {

@@ -33,7 +33,9 @@ pub use enums::{OperationStatus, RecordCompletionReason, Spelling};
 pub use error::Error;
 pub use issue::{Issue, IssueCode, Report, Severity, TextPosition};
 pub use model::{ExtraProperty, Field, RecordOperation, ResultCategory, ResultInfo, REDACTED};
-pub use options::{ParseOptions, WriteOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES};
+pub use options::{
+    ParseOptions, WriteOptions, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_ISSUES,
+};
 pub use parse::{parse_any, parse_any_bytes, validate, validate_bytes};
 pub use read::{CLIENT_CONTEXT_LIMIT, RECORD_OPERATION_TYPE, RESULT_INFO_TYPE};
 pub use request::{

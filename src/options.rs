@@ -4,6 +4,9 @@
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// The default nesting limit: 128 levels of objects and arrays.
 pub const DEFAULT_MAX_DEPTH: usize = 128;
+/// The default issue limit: 100,000, far above any real payload, so that a hostile 16 MiB input
+/// cannot make millions of issues (and run a wasm instance out of memory).
+pub const DEFAULT_MAX_ISSUES: usize = 100_000;
 
 /// How to read a payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +18,8 @@ pub struct ParseOptions {
     pub max_input_bytes: usize,
     /// Deeper nesting is refused with `nesting_too_deep`.
     pub max_depth: usize,
+    /// After this many issues, one more, `too_many_issues`, ends the reading.
+    pub max_issues: usize,
 }
 
 impl Default for ParseOptions {
@@ -23,6 +28,7 @@ impl Default for ParseOptions {
             strict: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_depth: DEFAULT_MAX_DEPTH,
+            max_issues: DEFAULT_MAX_ISSUES,
         }
     }
 }

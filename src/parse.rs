@@ -12,7 +12,7 @@ use crate::shapes::{AnyPayload, PayloadKind};
 
 /// Text that passed the checks every entry point shares, or the report that stopped it.
 fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Report> {
-    let mut diag = Diagnostics::new(options.strict);
+    let mut diag = Diagnostics::with_max_issues(options.strict, options.max_issues);
     if bytes.len() > options.max_input_bytes {
         diag.push_at(
             IssueCode::InputTooLarge,
@@ -71,7 +71,7 @@ fn read_operation<'a>(
     text: &'a str,
     options: &ParseOptions,
 ) -> (Option<RecordOperation<'a>>, Report) {
-    let mut reader = Reader::new(text, options.strict, options.max_depth);
+    let mut reader = Reader::new(text, options);
     let operation = read_operation_document(&mut reader);
     (operation, finish(text, reader.diag))
 }
@@ -91,7 +91,7 @@ fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperatio
 /// Validates the document as one recordOperation: [`read_operation`] without keeping the
 /// operation, so it is never moved.
 fn validate_operation(text: &str, options: &ParseOptions) -> Report {
-    let mut reader = Reader::new(text, options.strict, options.max_depth);
+    let mut reader = Reader::new(text, options);
     if operation_document_is_object(&mut reader)
         && reader.object_outcome(1, Role::Operation).is_ok()
     {
@@ -197,7 +197,7 @@ pub fn parse_any_bytes<'a>(bytes: &'a [u8], options: &ParseOptions) -> AnyPayloa
             }
         }
     };
-    let mut reader = Reader::new(text, options.strict, options.max_depth);
+    let mut reader = Reader::new(text, options);
     let kind = read_any_document(&mut reader).ok().flatten();
     AnyPayload {
         kind,

@@ -113,10 +113,10 @@ impl<'a> ObjectState<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str, strict: bool, max_depth: usize) -> Self {
+    pub fn new(text: &'a str, options: &crate::ParseOptions) -> Self {
         Reader {
-            scan: Scanner::new(text, max_depth),
-            diag: Diagnostics::new(strict),
+            scan: Scanner::new(text, options.max_depth),
+            diag: Diagnostics::with_max_issues(options.strict, options.max_issues),
             path: Segments::default(),
             entries: Vec::new(),
             skipped: Vec::new(),

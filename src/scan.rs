@@ -313,6 +313,9 @@ impl<'a> Scanner<'a> {
         diag: &mut Diagnostics,
         path: &dyn Pointer,
     ) -> Step<bool> {
+        if diag.is_full() {
+            return Err(Stop);
+        }
         self.skip_whitespace();
         match self.peek_byte() {
             Some(b',') => {

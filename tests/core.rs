@@ -13,6 +13,7 @@ const LENIENT: ParseOptions = ParseOptions {
     strict: false,
     max_input_bytes: graph_record_operation::DEFAULT_MAX_INPUT_BYTES,
     max_depth: graph_record_operation::DEFAULT_MAX_DEPTH,
+    max_issues: graph_record_operation::DEFAULT_MAX_ISSUES,
 };
 
 fn strict() -> ParseOptions {
@@ -1023,5 +1024,62 @@ fn text_that_is_not_json_is_a_syntax_error_not_a_wrong_type() {
     assert_eq!(
         issues(r#"{"id":tru}"#, &LENIENT),
         one("json_syntax", "/id", Severity::Error)
+    );
+}
+
+fn with_max_issues(max_issues: usize) -> ParseOptions {
+    ParseOptions {
+        max_issues,
+        ..ParseOptions::default()
+    }
+}
+
+#[test]
+fn reading_stops_after_max_issues_with_one_last_issue() {
+    let many_elements = format!("[{}0]", "0,".repeat(9_999));
+    let payload = parse_any(&many_elements, &with_max_issues(100));
+    assert_eq!(payload.report.issues.len(), 101);
+    let last = payload
+        .report
+        .issues
+        .last()
+        .cloned()
+        .unwrap_or_else(|| panic!("no issue"));
+    assert_eq!(
+        (last.code.as_str(), last.severity),
+        ("too_many_issues", Severity::Error)
+    );
+    assert!(last.message.contains("100"), "{}", last.message);
+
+    let duplicates = format!(
+        r#"{{"id":"a","status":"running",{}"b":1}}"#,
+        r#""a":1,"#.repeat(500)
+    );
+    let report = validate(&duplicates, &with_max_issues(10));
+    assert_eq!(report.issues.len(), 11);
+    assert_eq!(report.issues[10].code, IssueCode::TooManyIssues);
+
+    // Inside one string the issues stop being kept too, so memory stays bounded.
+    let surrogates = format!(
+        r#"{{"id":"{}","status":"running"}}"#,
+        r"\ud800".repeat(1_000)
+    );
+    let report = validate(&surrogates, &with_max_issues(10));
+    assert_eq!(report.issues.len(), 11);
+    assert!(RecordOperation::parse(&surrogates, &with_max_issues(10)).is_err());
+}
+
+#[test]
+fn a_hostile_payload_is_capped_at_the_default_issue_limit() {
+    // A million wrong-typed elements would be a million issues; the default keeps 100,000.
+    let text = format!("[{}0]", "0,".repeat(999_999));
+    let payload = parse_any(&text, &LENIENT);
+    assert_eq!(
+        payload.report.issues.len(),
+        graph_record_operation::DEFAULT_MAX_ISSUES + 1
+    );
+    assert_eq!(
+        payload.report.issues.last().map(|i| i.code),
+        Some(IssueCode::TooManyIssues)
     );
 }

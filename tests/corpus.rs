@@ -31,6 +31,7 @@ fn options(case: &Case, strict: bool) -> ParseOptions {
         strict,
         max_input_bytes: case.max_input_bytes.unwrap_or(defaults.max_input_bytes),
         max_depth: case.max_depth.unwrap_or(defaults.max_depth),
+        ..defaults
     }
 }
 

@@ -246,6 +246,7 @@ pub(crate) fn parse_options(options: &JsValue) -> Result<ParseOptions, JsValue> 
         max_input_bytes: count_option(options, "maxInputBytes")?
             .unwrap_or(defaults.max_input_bytes),
         max_depth: count_option(options, "maxDepth")?.unwrap_or(defaults.max_depth),
+        max_issues: count_option(options, "maxIssues")?.unwrap_or(defaults.max_issues),
     })
 }
 

@@ -38,6 +38,7 @@ impl OperationTracker {
         object.bool("strict", self.options.parse.strict);
         object.number("maxInputBytes", self.options.parse.max_input_bytes);
         object.number("maxDepth", self.options.parse.max_depth);
+        object.number("maxIssues", self.options.parse.max_issues);
         object.number("feeds", self.feeds);
         object.number("nextSequence", self.next_sequence);
         array(
@@ -211,6 +212,11 @@ impl Restorer<'_> {
                 strict: self.bool(root, "", "strict")?,
                 max_input_bytes: self.usize(root, "", "maxInputBytes")?,
                 max_depth: self.usize(root, "", "maxDepth")?,
+                // States exported before the issue limit existed have no maxIssues.
+                max_issues: match root.get("maxIssues") {
+                    Some(_) => self.usize(root, "", "maxIssues")?,
+                    None => crate::DEFAULT_MAX_ISSUES,
+                },
             },
         };
         let mut tracker = OperationTracker::with_options(options);
@@ -363,7 +369,11 @@ impl Restorer<'_> {
             return None;
         }
         // The operation's own issues were reported when it was fed; here it only has to read.
-        let mut reader = Reader::new(raw, false, STATE_MAX_DEPTH);
+        let options = ParseOptions {
+            max_depth: STATE_MAX_DEPTH,
+            ..ParseOptions::default()
+        };
+        let mut reader = Reader::new(raw, &options);
         match reader.object(1, Role::Operation) {
             Ok((_, Some(operation))) => Some(operation.into_owned()),
             _ => {
