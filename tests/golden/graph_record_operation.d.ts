@@ -63,6 +63,8 @@ export interface ParseOptions {
     maxInputBytes?: number;
     /** Deeper nesting is refused with `nesting_too_deep`. Default 128. */
     maxDepth?: number;
+    /** After this many issues, one more (`too_many_issues`) ends the reading. Default 100,000. */
+    maxIssues?: number;
 }
 
 /** Options for writing an operation. */
