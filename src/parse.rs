@@ -224,7 +224,11 @@ fn read_any_document<'a>(
             Outcome::Container {
                 notifications: false,
             } => PayloadKind::Collection,
-            _ => PayloadKind::Operation,
+            _ => {
+                // A single operation has no next page.
+                reader.next_link = None;
+                PayloadKind::Operation
+            }
         },
         other => {
             let message = format!(

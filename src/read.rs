@@ -84,8 +84,8 @@ struct ObjectState<'a> {
     type_at: usize,
     /// `@odata.type` as written, when it was not ours.
     foreign_type: Option<Cow<'a, str>>,
-    legacy_location: Option<(Cow<'a, str>, usize)>,
-    legacy_token: Option<(Cow<'a, str>, usize)>,
+    legacy_location: Option<(Field<Cow<'a, str>>, usize)>,
+    legacy_token: Option<(Field<Cow<'a, str>>, usize)>,
     notification: Option<NotificationContext<'a>>,
     container: bool,
     /// Index of the first entry found inside this object's `resourceData`.
@@ -271,17 +271,18 @@ impl<'a> Reader<'a> {
             self.notification_member(depth, state, &key)?;
             return self.keep_extra(state, key, value_start);
         }
-        if state.container || state.notification.is_some() {
-            if state.container
-                && known == Some(KnownKey::NextLink)
-                && self.scan.peek_value(&mut self.diag, &self.path)? == ValueKind::String
-            {
-                {
+        if role == Role::Top && known == Some(KnownKey::NextLink) {
+            // Before or after `value`: a collection's link to its next page.
+            match self.scan.peek_value(&mut self.diag, &self.path)? {
+                ValueKind::String => {
                     let link = self.scan.string(&mut self.diag, &self.path)?;
                     self.next_link = Some(link.value);
-                    return self.keep_extra(state, key, value_start);
                 }
+                other => self.wrong_type(depth, "@odata.nextLink", "a URL string", other)?,
             }
+            return self.keep_extra(state, key, value_start);
+        }
+        if state.container || state.notification.is_some() {
             self.scan
                 .skip_value(depth, &mut self.diag, &mut self.path)?;
             return self.keep_extra(state, key, value_start);
@@ -380,18 +381,18 @@ impl<'a> Reader<'a> {
                     self.nullable_string(depth, "recordingAccessToken")?;
             }
             KnownKey::RecordResourceLocation => {
-                if let Field::Value(location) =
-                    self.nullable_string(depth, "recordResourceLocation")?
-                {
+                let location = self.nullable_string(depth, "recordResourceLocation")?;
+                if !location.is_absent() {
                     self.legacy_warning("recordResourceLocation", "recordingLocation", value_start);
-                    self.check_location(&location, value_start);
+                    if let Field::Value(text) = &location {
+                        self.check_location(text, value_start);
+                    }
                     state.legacy_location = Some((location, value_start));
                 }
             }
             KnownKey::RecordResourceAccessToken => {
-                if let Field::Value(token) =
-                    self.nullable_string(depth, "recordResourceAccessToken")?
-                {
+                let token = self.nullable_string(depth, "recordResourceAccessToken")?;
+                if !token.is_absent() {
                     self.legacy_warning(
                         "recordResourceAccessToken",
                         "recordingAccessToken",
@@ -954,30 +955,30 @@ impl<'a> Reader<'a> {
 
     fn merge_legacy(&mut self, state: &mut ObjectState<'a>) {
         if let Some((location, at)) = state.legacy_location.take() {
-            match &state.op.recording_location {
-                Field::Value(current) if *current != location => self.diag.push_child(
+            match (&state.op.recording_location, &location) {
+                (Field::Value(current), Field::Value(legacy)) if current != legacy => self.diag.push_child(
                     IssueCode::ConflictingProperties,
                     &self.path,
                     "recordResourceLocation",
                     at,
                     "recordingLocation and its legacy name recordResourceLocation are both present with different values".to_string(),
                 ),
-                Field::Value(_) => {}
-                _ => state.op.recording_location = Field::Value(location),
+                (Field::Absent, _) => state.op.recording_location = location,
+                _ => {}
             }
         }
         if let Some((token, at)) = state.legacy_token.take() {
-            match &state.op.recording_access_token {
+            match (&state.op.recording_access_token, &token) {
                 // Never quote tokens in messages.
-                Field::Value(current) if *current != token => self.diag.push_child(
+                (Field::Value(current), Field::Value(legacy)) if current != legacy => self.diag.push_child(
                     IssueCode::ConflictingProperties,
                     &self.path,
                     "recordResourceAccessToken",
                     at,
                     "recordingAccessToken and its legacy name recordResourceAccessToken are both present with different values".to_string(),
                 ),
-                Field::Value(_) => {}
-                _ => state.op.recording_access_token = Field::Value(token),
+                (Field::Absent, _) => state.op.recording_access_token = token,
+                _ => {}
             }
         }
     }

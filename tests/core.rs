@@ -1083,3 +1083,48 @@ fn a_hostile_payload_is_capped_at_the_default_issue_limit() {
         Some(IssueCode::TooManyIssues)
     );
 }
+
+#[test]
+fn a_next_link_before_value_counts_and_a_non_string_one_is_an_error() {
+    let before = r#"{"@odata.nextLink":"https://graph.microsoft.com/v1.0/next","value":[{"id":"a","status":"running"}]}"#;
+    let payload = parse_any(before, &LENIENT);
+    assert_eq!(payload.kind, Some(PayloadKind::Collection));
+    assert_eq!(
+        payload.next_link.as_deref(),
+        Some("https://graph.microsoft.com/v1.0/next")
+    );
+    assert!(payload.report.issues.is_empty());
+    let wrong = r#"{"value":[{"id":"a","status":"running"}],"@odata.nextLink":5}"#;
+    let payload = parse_any(wrong, &LENIENT);
+    let issues: Vec<(&str, &str)> = payload
+        .report
+        .issues
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect();
+    assert_eq!(issues, [("wrong_type", "/@odata.nextLink")]);
+}
+
+#[test]
+fn legacy_names_sent_as_null_are_read_as_null() {
+    let text =
+        op(r#""status":"failed","recordResourceLocation":null,"recordResourceAccessToken":null"#);
+    assert_eq!(
+        issues(&text, &LENIENT),
+        vec![
+            (
+                "legacy_property",
+                "/recordResourceLocation".to_string(),
+                Severity::Warning
+            ),
+            (
+                "legacy_property",
+                "/recordResourceAccessToken".to_string(),
+                Severity::Warning
+            ),
+        ]
+    );
+    let operation = parse(&text);
+    assert!(operation.recording_location.is_null());
+    assert!(operation.recording_access_token.is_null());
+}
