@@ -1,11 +1,31 @@
 //! Reports as JS values, and the `RecordOperationError` every failure becomes.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::input::{lone_surrogate_message, set, LoneSurrogate, LONE_SURROGATE};
 use super::objects::{new_object, IssueObject, ResultObject};
 use crate::{Issue, Report, Severity, TextPosition};
+
+thread_local! {
+    /// JS strings for the few values every issue repeats (codes, severities), made once: each
+    /// string made from wasm memory costs a decode, and most payloads carry a warning.
+    static INTERNED: RefCell<HashMap<&'static str, JsValue>> = RefCell::new(HashMap::new());
+}
+
+/// The JS string for one of the crate's static names, made once per instance.
+fn interned(name: &'static str) -> JsValue {
+    INTERNED.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut map) => map
+            .entry(name)
+            .or_insert_with(|| JsValue::from_str(name))
+            .clone(),
+        Err(_) => JsValue::from_str(name),
+    })
+}
 
 /// The JS error name.
 pub(crate) const ERROR_NAME: &str = "RecordOperationError";
@@ -36,8 +56,8 @@ pub(crate) fn with_lone_surrogate(mut report: Report, lone: Option<LoneSurrogate
 pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
     let object: IssueObject = new_object();
     object.set_path(&issue.path);
-    object.set_code(issue.code.as_str());
-    object.set_severity(issue.severity.as_str());
+    object.set_code(&interned(issue.code.as_str()));
+    object.set_severity(&interned(issue.severity.as_str()));
     object.set_message(&issue.message);
     object.set_line(issue.position.line);
     object.set_column(issue.position.column);

@@ -32,9 +32,9 @@ extern "C" {
     #[wasm_bindgen(method, setter = path)]
     pub fn set_path(this: &IssueObject, value: &str);
     #[wasm_bindgen(method, setter = code)]
-    pub fn set_code(this: &IssueObject, value: &str);
+    pub fn set_code(this: &IssueObject, value: &JsValue);
     #[wasm_bindgen(method, setter = severity)]
-    pub fn set_severity(this: &IssueObject, value: &str);
+    pub fn set_severity(this: &IssueObject, value: &JsValue);
     #[wasm_bindgen(method, setter = message)]
     pub fn set_message(this: &IssueObject, value: &str);
     #[wasm_bindgen(method, setter = line)]
