@@ -427,7 +427,9 @@ function renderStream() {
   let operations;
   try {
     counts = tracker.counts();
-    operations = tracker.list();
+    // With the tokens: "Inspect" hands an operation to the single view, which masks the token
+    // until "Reveal token" is clicked. The stream view itself never shows one.
+    operations = tracker.list(undefined, { redact: false });
   } finally {
     tracker.free();
   }
