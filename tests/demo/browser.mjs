@@ -1,6 +1,8 @@
 // Shared set-up for the demo's browser tests: the built demo (www/dist) served on 127.0.0.1, and
 // Debian's Chromium driven by playwright-core with a fresh profile.
-import { mkdir } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,4 +91,27 @@ export async function typeText(page, text, { timeout = 60_000 } = {}) {
     before,
     { timeout },
   );
+}
+
+/** The screenshots were written under test-output/ and are not empty. */
+export async function assertScreenshots(paths) {
+  for (const path of paths) {
+    const bytes = await readFile(path);
+    assert.ok(bytes.length > 10_000, `${path} looks empty`);
+  }
+  assert.ok(paths.every((path) => path.startsWith(join(REPO, 'test-output'))));
+}
+
+const axeScript = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page and returns its serious and critical violations as lines starting with
+ * `label`. Evaluated through the DevTools protocol: the page's CSP does not apply to it.
+ */
+export async function seriousAxeViolations(page, label) {
+  await page.evaluate(await axeScript);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${label}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }

@@ -6,13 +6,10 @@
 // Screenshots of every sample, light and dark, go to test-output/demo/ (not committed).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { OUTPUT, REPO, loadSample, openDemo, start, typeText } from './browser.mjs';
+import { OUTPUT, loadSample, openDemo, start, typeText, assertScreenshots, seriousAxeViolations } from './browser.mjs';
 import { hostileCases } from './hostile.mjs';
 
-const require = createRequire(import.meta.url);
 
 /** What each sample must show. */
 const SAMPLES = {
@@ -501,11 +498,8 @@ describe('renderer API', () => {
 });
 
 describe('accessibility', () => {
-  const axeSource = () => readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no serious or critical violations (${colorScheme})`, async () => {
-      const source = await axeSource();
       const { page, problems } = await openDemo(env, { colorScheme });
       try {
         const found = [];
@@ -514,14 +508,7 @@ describe('accessibility', () => {
           // Reveal a token too, so the revealed state is checked as well.
           const reveal = await page.$('[data-gro-action="reveal"]');
           if (reveal) await reveal.click();
-          // Evaluated through the DevTools protocol: the page's CSP does not apply to it.
-          await page.evaluate(source);
-          const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-          for (const violation of results.violations) {
-            if (violation.impact === 'serious' || violation.impact === 'critical') {
-              found.push(`${name}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-            }
-          }
+          found.push(...(await seriousAxeViolations(page, name)));
         }
         assert.deepEqual(found, []);
         assert.deepEqual(problems, []);
@@ -549,10 +536,6 @@ describe('screenshots', () => {
         await page.close();
       }
     }
-    for (const path of written) {
-      const bytes = await readFile(path);
-      assert.ok(bytes.length > 10_000, `${path} looks empty`);
-    }
-    assert.ok(written.every((path) => path.startsWith(join(REPO, 'test-output'))));
+    await assertScreenshots(written);
   });
 });

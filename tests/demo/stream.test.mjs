@@ -6,13 +6,10 @@
 // Screenshots of the stream view, light and dark, go to test-output/demo/ (not committed).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { OUTPUT, REPO, openDemo, start } from './browser.mjs';
+import { OUTPUT, openDemo, start, assertScreenshots, seriousAxeViolations } from './browser.mjs';
 import { hostileCases } from './hostile.mjs';
 
-const require = createRequire(import.meta.url);
 
 /** What the sample stream (www/samples/stream.json) must show, row by row, in order of first delivery. */
 const SAMPLE_ROWS = [
@@ -410,24 +407,12 @@ describe('stream view', () => {
 });
 
 describe('stream view accessibility and screenshots', () => {
-  const axeSource = () => readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no serious or critical violations in the stream view (${colorScheme})`, async () => {
-      const source = await axeSource();
       const { page, problems } = await openSampleStream(env, { colorScheme });
       try {
         const found = [];
-        const check = async (label) => {
-          // Evaluated through the DevTools protocol: the page's CSP does not apply to it.
-          await page.evaluate(source);
-          const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-          for (const violation of results.violations) {
-            if (violation.impact === 'serious' || violation.impact === 'critical') {
-              found.push(`${label}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-            }
-          }
-        };
+        const check = async (label) => found.push(...(await seriousAxeViolations(page, label)));
         await check('sample stream');
         // With problems and a conflict too.
         const sample = await page.inputValue('#stream-editor');
@@ -456,10 +441,6 @@ describe('stream view accessibility and screenshots', () => {
         await page.close();
       }
     }
-    for (const path of written) {
-      const bytes = await readFile(path);
-      assert.ok(bytes.length > 10_000, `${path} looks empty`);
-    }
-    assert.ok(written.every((path) => path.startsWith(join(REPO, 'test-output'))));
+    await assertScreenshots(written);
   });
 });
