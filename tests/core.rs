@@ -29,6 +29,15 @@ fn issues(text: &str, options: &ParseOptions) -> Vec<(&'static str, String, Seve
         .collect()
 }
 
+/// `(code, path)` of every issue, in order.
+fn codes_and_paths(report: &graph_record_operation::Report) -> Vec<(&'static str, &str)> {
+    report
+        .issues
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect()
+}
+
 fn one(
     code: &'static str,
     path: &str,
@@ -822,12 +831,7 @@ fn a_collection_with_next_link() {
         payload.next_link.as_deref(),
         Some("https://graph.microsoft.com/v1.0/next")
     );
-    let issues: Vec<(&str, &str)> = payload
-        .report
-        .issues
-        .iter()
-        .map(|i| (i.code.as_str(), i.path.as_str()))
-        .collect();
+    let issues = codes_and_paths(&payload.report);
     assert_eq!(issues, [("enum_case", "/value/2/status")]);
 }
 
@@ -857,12 +861,7 @@ fn a_notification_envelope_with_object_and_array_resource_data() {
     assert_eq!(payload.skipped.len(), 1);
     assert_eq!(payload.skipped[0].path, "/value/1/resourceData/0");
     // The id and the URL spell the same GUID differently: not an issue. The legacy `resource` is.
-    let issues: Vec<(&str, &str)> = payload
-        .report
-        .issues
-        .iter()
-        .map(|i| (i.code.as_str(), i.path.as_str()))
-        .collect();
+    let issues = codes_and_paths(&payload.report);
     assert_eq!(issues, [("legacy_property", "/value/1/resource")]);
 }
 
@@ -882,12 +881,7 @@ fn a_notification_without_resource_data_is_a_warning() {
     let text = r#"{"value":[{"changeType":"deleted","resourceUrl":"/x"}]}"#;
     let payload = parse_any(text, &LENIENT);
     assert_eq!(payload.kind, Some(PayloadKind::Notifications));
-    let issues: Vec<(&str, &str)> = payload
-        .report
-        .issues
-        .iter()
-        .map(|i| (i.code.as_str(), i.path.as_str()))
-        .collect();
+    let issues = codes_and_paths(&payload.report);
     assert_eq!(issues, [("missing_resource_data", "/value/0/resourceData")]);
 }
 
@@ -898,12 +892,7 @@ fn a_bare_array() {
     assert_eq!(payload.kind, Some(PayloadKind::Array));
     assert_eq!(payload.operations.len(), 1);
     assert_eq!(payload.skipped.len(), 1);
-    let issues: Vec<(&str, &str)> = payload
-        .report
-        .issues
-        .iter()
-        .map(|i| (i.code.as_str(), i.path.as_str()))
-        .collect();
+    let issues = codes_and_paths(&payload.report);
     assert_eq!(issues, [("wrong_type", "/2")]);
 }
 
@@ -972,12 +961,7 @@ fn a_notification_whose_url_names_the_operation_needs_no_id() {
     let text = r#"{"value":[{"changeType":"updated","resourceUrl":"/communications/calls/1/operations/ABC","resourceData":{"status":"running"}},
                             {"changeType":"updated","resourceUrl":"/communications/calls/1","resourceData":{"status":"running"}}]}"#;
     let payload = parse_any(text, &LENIENT);
-    let issues: Vec<(&str, &str)> = payload
-        .report
-        .issues
-        .iter()
-        .map(|i| (i.code.as_str(), i.path.as_str()))
-        .collect();
+    let issues = codes_and_paths(&payload.report);
     assert_eq!(issues, [("missing_id", "/value/1/resourceData/id")]);
 }
 
@@ -1096,12 +1080,7 @@ fn a_next_link_before_value_counts_and_a_non_string_one_is_an_error() {
     assert!(payload.report.issues.is_empty());
     let wrong = r#"{"value":[{"id":"a","status":"running"}],"@odata.nextLink":5}"#;
     let payload = parse_any(wrong, &LENIENT);
-    let issues: Vec<(&str, &str)> = payload
-        .report
-        .issues
-        .iter()
-        .map(|i| (i.code.as_str(), i.path.as_str()))
-        .collect();
+    let issues = codes_and_paths(&payload.report);
     assert_eq!(issues, [("wrong_type", "/@odata.nextLink")]);
 }
 

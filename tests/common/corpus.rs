@@ -173,17 +173,7 @@ fn check_keeps(case: &Case, op: &RecordOperation, entry: &str) -> Result<(), Str
         .to_json(None)
         .map_err(|e| format!("{entry}: toJSON threw {e:?}"))?
         .into();
-    for key in &case.keeps {
-        for (name, object) in [("extraProperties", &extra), ("toJSON()", &json)] {
-            let own = Object::get_own_property_descriptor(
-                object.unchecked_ref::<Object>(),
-                &JsValue::from_str(key),
-            );
-            if own.is_undefined() {
-                return Err(format!("{entry}: {key:?} is not an own property of {name}"));
-            }
-        }
-    }
+    own_keys(case, entry, &extra, &json)?;
     // Nothing reached Object.prototype (a `__proto__` key assigned naively would).
     let prototype = Object::get_prototype_of(&extra);
     if prototype != Object::get_prototype_of(&Object::new().into()) {
@@ -283,16 +273,19 @@ fn check_keeps_js(case: &Case, op: &JsValue) -> Result<(), String> {
     let json = to_json
         .call0(op)
         .map_err(|e| format!("parseAny: toJSON threw {e:?}"))?;
+    own_keys(case, "parseAny", &extra, &json)
+}
+
+/// Every `keeps` key is an own property of both objects (so `__proto__` stays a plain key).
+fn own_keys(case: &Case, entry: &str, extra: &JsValue, json: &JsValue) -> Result<(), String> {
     for key in &case.keeps {
-        for (name, object) in [("extraProperties", &extra), ("toJSON()", &json)] {
+        for (name, object) in [("extraProperties", extra), ("toJSON()", json)] {
             let own = Object::get_own_property_descriptor(
                 object.unchecked_ref::<Object>(),
                 &JsValue::from_str(key),
             );
             if own.is_undefined() {
-                return Err(format!(
-                    "parseAny: {key:?} is not an own property of {name}"
-                ));
+                return Err(format!("{entry}: {key:?} is not an own property of {name}"));
             }
         }
     }
