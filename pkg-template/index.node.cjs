@@ -3,6 +3,9 @@
 // and `import` share one WebAssembly instance. The module is instantiated synchronously on load:
 // no init call.
 const wasm = require('./node/graph_record_operation.cjs');
+const { guardLifecycle } = require('./lifecycle.cjs');
+
+guardLifecycle([wasm.RecordOperation, wasm.ResultInfo, wasm.OperationTracker]);
 
 // `util.inspect` (console.log, the REPL) shows the summary of `toString()`, never the access token.
 const inspect = Symbol.for('nodejs.util.inspect.custom');

@@ -3,7 +3,9 @@
 // exports are ready on import; no init call. Bundlers see `new URL('…_bg.wasm', import.meta.url)`
 // inside it and emit the .wasm as an asset.
 import init, { __EXPORTS__ } from './web/graph_record_operation.js';
+import { guardLifecycle } from './lifecycle.js';
 
 await init();
+guardLifecycle([RecordOperation, ResultInfo, OperationTracker]);
 
 export { __EXPORTS__ };

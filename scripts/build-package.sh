@@ -104,6 +104,14 @@ for (const file of ['index.node.mjs', 'index.web.js']) {
   if (!text.includes('__EXPORTS__')) throw new Error(`${file}: no __EXPORTS__ placeholder`);
   fs.writeFileSync(p, text.replaceAll('__EXPORTS__', names.join(', ')));
 }
+// The lifecycle guard is written once, as an ES module (the browser entry imports it); Node 20's
+// CommonJS entry cannot require ES modules, so it gets the same function as CommonJS.
+const lifecycle = fs.readFileSync(path.join(out, 'lifecycle.js'), 'utf8');
+if (!lifecycle.includes('export function guardLifecycle(')) throw new Error('lifecycle.js: no guardLifecycle export');
+fs.writeFileSync(
+  path.join(out, 'lifecycle.cjs'),
+  `'use strict';\n${lifecycle.replace('export function guardLifecycle(', 'function guardLifecycle(')}\nmodule.exports = { guardLifecycle };\n`,
+);
 const pj = path.join(out, 'package.json');
 const pkg = JSON.parse(fs.readFileSync(pj, 'utf8'));
 pkg.version = version;
