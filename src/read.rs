@@ -253,6 +253,8 @@ impl<'a> Reader<'a> {
                 return self.keep_extra(state, key, value_start);
             }
         }
+        // Only as an item: at the top, `resourceData` may just as well be an extra property of an
+        // operation (an open type), and one pass cannot tell the two apart.
         if matches!(role, Role::Item)
             && matches!(
                 known,

@@ -465,7 +465,7 @@ impl RecordResponseRequest {
 /// Reads a body: the request as far as it could be read, and every issue (reading and rules),
 /// in text order.
 fn read_request(text: &str, options: &RequestOptions) -> (Option<RecordResponseRequest>, Report) {
-    let mut diag = Diagnostics::new(options.parse.strict);
+    let mut diag = Diagnostics::with_max_issues(options.parse.strict, options.parse.max_issues);
     let mut request = None;
     if text.len() > options.parse.max_input_bytes {
         diag.push_path(

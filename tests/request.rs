@@ -673,3 +673,26 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_raised_depth_limit_cannot_overflow_the_stack() {
+    // The body reader builds a tree, one level of recursion per level of nesting: it stops at its
+    // own bound, with an issue, whatever the options allow.
+    let body = format!(
+        r#"{{"maxRecordDurationInSeconds":30,"x":{}0{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let options = RequestOptions {
+        parse: graph_record_operation::ParseOptions {
+            max_depth: usize::MAX,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let report = RecordResponseRequest::validate_json(&body, &options);
+    assert!(report
+        .issues
+        .iter()
+        .any(|i| i.code == graph_record_operation::IssueCode::NestingTooDeep));
+}

@@ -59,13 +59,14 @@ pub fn record_response_request(
     let body = with_utf8(&text, |bytes, lone| {
         let text = String::from_utf8_lossy(bytes);
         let clean = lone.is_none();
-        let report =
-            with_lone_surrogate(RecordResponseRequest::validate_json(&text, &options), lone);
+        // One read: parse() fails with the same report validate_json() would give.
+        let (request, report) = match RecordResponseRequest::parse(&text, &options) {
+            Ok((request, report)) => (Some(request), report),
+            Err(crate::Error::Invalid(report)) => (None, report),
+        };
+        let report = with_lone_surrogate(report, lone);
         set_verdict(&result, &report);
-        match RecordResponseRequest::parse(&text, &options) {
-            Ok((request, _)) if clean => Some(request.to_json()),
-            _ => None,
-        }
+        request.filter(|_| clean).map(|request| request.to_json())
     });
     if let Some(body) = body {
         result.set_body(&js_sys::JSON::parse(&body)?);

@@ -96,8 +96,14 @@ pub(crate) fn find_pointer<'n, 'a>(root: &'n Node<'a>, pointer: &str) -> Option<
     Some(node)
 }
 
+/// The deepest tree this reader builds, whatever the options say: it recurses once per level, and
+/// request bodies and saved states are shallow, so a raised `max_depth` must not be able to
+/// overflow the (small, in wasm) stack. Deeper values stay raw where `raw_keys` says so.
+pub(crate) const TREE_MAX_DEPTH: usize = 256;
+
 /// Reads a whole document into a tree. Issues (syntax, depth, duplicate keys) go to `diag`;
-/// `None` when the text could not be read to its end.
+/// `None` when the text could not be read to its end. Nesting past `max_depth`, or past
+/// [`TREE_MAX_DEPTH`], is `nesting_too_deep`.
 pub(crate) fn read_document<'a>(
     text: &'a str,
     max_depth: usize,
@@ -105,7 +111,7 @@ pub(crate) fn read_document<'a>(
     diag: &mut Diagnostics,
 ) -> Option<Node<'a>> {
     let mut reader = TreeReader {
-        scan: Scanner::new(text, max_depth),
+        scan: Scanner::new(text, max_depth.min(TREE_MAX_DEPTH)),
         path: PathBuf::default(),
         raw_keys,
     };

@@ -315,7 +315,8 @@ impl OperationTracker {
         if rejected {
             return outcome;
         }
-        let mut diag = Diagnostics::new(self.options.parse.strict);
+        let mut diag =
+            Diagnostics::with_max_issues(self.options.parse.strict, self.options.parse.max_issues);
         for entry in payload.operations {
             self.deliver(entry, &mut outcome, &mut diag);
         }
