@@ -98,19 +98,8 @@ function main(argv) {
 
 /** The --json shape: { kind, valid, operations, skipped, issues }. */
 function check(bytes, strict) {
-  let text;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return {
-      kind: null,
-      valid: false,
-      operations: [],
-      skipped: [],
-      issues: [{ path: '', code: 'invalid_utf8', severity: 'error', message: 'The input is not UTF-8 text.' }],
-    };
-  }
-  const payload = parseAny(text, { strict });
+  // The bytes as they are: the library reports text that is not UTF-8, or starts with a BOM.
+  const payload = parseAny(bytes, { strict });
   try {
     const issues = [...payload.errors, ...payload.warnings]
       .sort((a, b) => a.line - b.line || a.column - b.column)

@@ -4,7 +4,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{input_to_js_text, parse_options_arg, with_utf8};
+use super::input::{parse_options_arg, with_input};
 use super::issues::{set_verdict, verdict_to_js, with_lone_surrogate, ERROR_NAME};
 use super::objects::{new_object, EntryObject, ResultObject};
 use super::operation::RecordOperation;
@@ -22,10 +22,9 @@ pub fn validate(
     options: Option<ParseOptionsArg>,
 ) -> Result<ValidationResultValue, JsValue> {
     let options = parse_options_arg(options)?;
-    let text = input_to_js_text(input)?;
-    let report = with_utf8(&text, |bytes, lone| {
+    let report = with_input(input, |bytes, lone| {
         with_lone_surrogate(crate::validate_bytes(bytes, &options), lone)
-    });
+    })?;
     Ok(verdict_to_js(&report).unchecked_into())
 }
 
@@ -39,8 +38,7 @@ pub fn parse_any(
     options: Option<ParseOptionsArg>,
 ) -> Result<AnyPayloadValue, JsValue> {
     let options = parse_options_arg(options)?;
-    let text = input_to_js_text(text)?;
-    let result = with_utf8(&text, |bytes, lone| {
+    let result = with_input(text, |bytes, lone| {
         let payload = crate::parse_any_bytes(bytes, &options);
         let report = with_lone_surrogate(payload.report.clone(), lone);
         let object: ResultObject = new_object();
@@ -90,7 +88,7 @@ pub fn parse_any(
         }
         set_verdict(&object, &report);
         object
-    });
+    })?;
     Ok(result.unchecked_into())
 }
 

@@ -164,6 +164,32 @@ pub(crate) fn lone_surrogate_message(lone: &LoneSurrogate) -> String {
 /// The code for a lone surrogate.
 pub(crate) const LONE_SURROGATE: IssueCode = IssueCode::LoneSurrogate;
 
+/// Runs `read` on the UTF-8 bytes of any input: a string (the common case, checked first), a
+/// `Uint8Array` (a Node `Buffer`) or `ArrayBuffer` as the bytes it holds, so that bytes that are
+/// not UTF-8 are reported as such, and any other value as its JSON text.
+pub(crate) fn with_input<R>(
+    input: &JsValue,
+    read: impl FnOnce(&[u8], Option<LoneSurrogate>) -> R,
+) -> Result<R, JsValue> {
+    if let Some(text) = input.dyn_ref::<JsString>() {
+        return Ok(with_utf8(text, read));
+    }
+    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        return Ok(read(&bytes.to_vec(), None));
+    }
+    if let Some(buffer) = input.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(read(&Uint8Array::new(buffer).to_vec(), None));
+    }
+    if js_sys::ArrayBuffer::is_view(input) {
+        return Err(js_sys::TypeError::new(
+            "expected JSON text, a Uint8Array of UTF-8 bytes, or a parsed value; got another typed array",
+        )
+        .into());
+    }
+    let text = input_to_js_text(input)?;
+    Ok(with_utf8(&text, read))
+}
+
 /// JSON text for any input: a string as is, a `RecordOperation` as its canonical JSON, any other
 /// value through `JSON.stringify`.
 pub(crate) fn input_to_js_text(input: &JsValue) -> Result<JsString, JsValue> {

@@ -4,7 +4,7 @@ use js_sys::{Object, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{define, input_to_js_text, parse_options_arg, with_utf8, write_options};
+use super::input::{define, parse_options_arg, with_input, write_options};
 use super::issues::{error_to_js, issues_to_js, with_lone_surrogate};
 use super::types::{
     CategoryName, ExtraPropertiesValue, InputArg, IssueList, NullableString, ParseOptionsArg,
@@ -44,13 +44,10 @@ impl RecordOperation {
         }
     }
 
-    fn read(
-        text: &js_sys::JsString,
-        options: Option<ParseOptionsArg>,
-    ) -> Result<RecordOperation, JsValue> {
+    fn read(input: &JsValue, options: Option<ParseOptionsArg>) -> Result<RecordOperation, JsValue> {
         let options = parse_options_arg(options)?;
-        with_utf8(
-            text,
+        with_input(
+            input,
             |bytes, lone| match crate::RecordOperation::parse_bytes(bytes, &options) {
                 Ok((operation, report)) if lone.is_none() => {
                     Ok(RecordOperation::new(operation.into_owned(), report.issues))
@@ -62,7 +59,7 @@ impl RecordOperation {
                     })))
                 }
             },
-        )
+        )?
     }
 }
 
@@ -76,7 +73,7 @@ impl RecordOperation {
         text: &js_sys::JsString,
         options: Option<ParseOptionsArg>,
     ) -> Result<RecordOperation, JsValue> {
-        RecordOperation::read(text, options)
+        RecordOperation::read(text.as_ref(), options)
     }
 
     /// The same as `parse`, for a value the caller already parsed (`JSON.parse` output, a plain
@@ -86,8 +83,7 @@ impl RecordOperation {
         value: &InputArg,
         options: Option<ParseOptionsArg>,
     ) -> Result<RecordOperation, JsValue> {
-        let text = input_to_js_text(value)?;
-        RecordOperation::read(&text, options)
+        RecordOperation::read(value, options)
     }
 
     /// The operation id.

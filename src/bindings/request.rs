@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{input_to_js_text, parse_options, with_utf8};
+use super::input::{parse_options, with_input};
 use super::issues::{set_verdict, with_lone_surrogate};
 use super::objects::{new_object, ResultObject};
 use super::types::{InputArg, RecordResponseResultValue, RequestOptionsArg};
@@ -54,9 +54,8 @@ pub fn record_response_request(
     options: Option<RequestOptionsArg>,
 ) -> Result<RecordResponseResultValue, JsValue> {
     let options = request_options(&options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
-    let text = input_to_js_text(input)?;
     let result: RequestResultObject = new_object();
-    let body = with_utf8(&text, |bytes, lone| {
+    let body = with_input(input, |bytes, lone| {
         let text = String::from_utf8_lossy(bytes);
         let clean = lone.is_none();
         // One read: parse() fails with the same report validate_json() would give.
@@ -67,7 +66,7 @@ pub fn record_response_request(
         let report = with_lone_surrogate(report, lone);
         set_verdict(&result, &report);
         request.filter(|_| clean).map(|request| request.to_json())
-    });
+    })?;
     if let Some(body) = body {
         result.set_body(&js_sys::JSON::parse(&body)?);
     }

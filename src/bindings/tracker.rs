@@ -4,7 +4,7 @@ use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{bool_option, input_to_js_text, parse_options, with_utf8, write_options};
+use super::input::{bool_option, parse_options, with_input, write_options};
 use super::issues::{error_to_js, with_lone_surrogate};
 use super::types::{
     FeedOutcomeValue, InputArg, StatusCountsValue, TrackedOperationList, TrackerOptionsArg,
@@ -59,14 +59,13 @@ impl OperationTracker {
 
     /// Feeds one payload (JSON text or a parsed object) and returns what changed.
     pub fn feed(&mut self, input: &InputArg) -> Result<FeedOutcomeValue, JsValue> {
-        let text = input_to_js_text(input)?;
-        let outcome = with_utf8(&text, |bytes, lone| {
+        let outcome = with_input(input, |bytes, lone| {
             // The copy is UTF-8 (lone surrogates became U+FFFD); they are reported, not hidden.
             let text = String::from_utf8_lossy(bytes);
             let mut outcome = self.inner.feed(&text);
             outcome.report = with_lone_surrogate(std::mem::take(&mut outcome.report), lone);
             outcome
-        });
+        })?;
         Ok(parse_json(&outcome.to_json())?.unchecked_into())
     }
 

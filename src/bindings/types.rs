@@ -275,8 +275,8 @@ extern "C" {
     /// `WriteOptions | undefined`.
     #[wasm_bindgen(typescript_type = "WriteOptions")]
     pub type WriteOptionsArg;
-    /// A JSON text or an already-parsed value.
-    #[wasm_bindgen(typescript_type = "string | object")]
+    /// JSON text, its UTF-8 bytes (a `Uint8Array` or Node `Buffer`), or an already-parsed value.
+    #[wasm_bindgen(typescript_type = "string | Uint8Array | object")]
     pub type InputArg;
     /// `OperationStatus | null | undefined`.
     #[wasm_bindgen(typescript_type = "OperationStatus | null | undefined")]

@@ -270,8 +270,9 @@ impl OperationTracker {
         outcome
     }
 
-    /// Feeds a stream with one JSON document per line (blank lines are skipped), as pasted into
-    /// the demo or read by the CLI: one outcome per document, in order. Issue positions (offset,
+    /// Feeds a stream with one JSON document per line (blank lines are skipped): one outcome per
+    /// document, in order. (The demo and the CLI split lines themselves, to report per-line
+    /// problems and read pretty-printed files.) Issue positions (offset,
     /// line, column) are those in the whole `text`.
     pub fn feed_lines(&mut self, text: &str) -> Vec<FeedOutcome> {
         let mut outcomes = Vec::new();

@@ -296,7 +296,7 @@ export class OperationTracker {
     /**
      * Feeds one payload (JSON text or a parsed object) and returns what changed.
      */
-    feed(input: string | object): FeedOutcome;
+    feed(input: string | Uint8Array | object): FeedOutcome;
     /**
      * The tracked operations, each with its timeline, optionally only those of one status
      * (`"notStarted"`, `"running"`, `"completed"`, `"failed"` or `"unknown"`). A listing is for
@@ -333,7 +333,7 @@ export class RecordOperation {
      * The same as `parse`, for a value the caller already parsed (`JSON.parse` output, a plain
      * object) or another `RecordOperation`.
      */
-    static from(value: string | object, options?: ParseOptions | null): RecordOperation;
+    static from(value: string | Uint8Array | object, options?: ParseOptions | null): RecordOperation;
     /**
      * Reads a recordOperation from JSON text. Accepts every spelling real senders use (status in
      * any case, numbers sent as strings, `subCode`, legacy beta names) and keeps unknown
@@ -454,7 +454,7 @@ export function isRecordOperationError(error: any): error is RecordOperationErro
  * recordOperations with their JSON Pointers, the other resources as `skipped`, and every issue.
  * Never throws for a bad payload.
  */
-export function parseAny(text: string | object, options?: ParseOptions | null): AnyPayload;
+export function parseAny(text: string | Uint8Array | object, options?: ParseOptions | null): AnyPayload;
 
 /**
  * Reads a completion reason in any ASCII case and returns its documented spelling; an
@@ -476,7 +476,7 @@ export function parseOperationStatus(text: string): OperationStatus;
  * Returns `{ valid, errors, warnings, body }`, where `body` (when valid) is the request with
  * every default written out. Never throws for a bad body.
  */
-export function recordResponseRequest(input: string | object, options?: RequestOptions | null): RecordResponseResult;
+export function recordResponseRequest(input: string | Uint8Array | object, options?: RequestOptions | null): RecordResponseResult;
 
 /**
  * Renders a recordOperation payload of any shape into `container`, replacing its children.
@@ -506,4 +506,4 @@ export function renderRecordOperation(container: RenderContainer, input: string 
  * Validates one recordOperation, given as JSON text or an already-parsed object. Never throws for
  * a bad payload: every problem is in the result. Throws a `TypeError` only for bad options.
  */
-export function validate(input: string | object, options?: ParseOptions | null): ValidationResult;
+export function validate(input: string | Uint8Array | object, options?: ParseOptions | null): ValidationResult;

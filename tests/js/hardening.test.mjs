@@ -377,3 +377,21 @@ test('OperationTracker: console.log of what list() returns does not show the tok
   assert.ok(explicit[0].operation.recordingAccessToken.includes(SECRET), 'list(undefined, { redact: false })');
   tracker.free();
 });
+
+// Bytes (a Node Buffer from readFileSync without an encoding, a Uint8Array) are read as UTF-8
+// bytes, never JSON.stringify'd into an object that would look like a valid operation.
+test('bytes are read as the UTF-8 text they hold, with invalid UTF-8 and a BOM reported', () => {
+  const text = '{"id":"b1","status":"Running"}';
+  const fromBuffer = validate(Buffer.from(text));
+  assert.deepEqual(fromBuffer, validate(text));
+  assert.equal(RecordOperation.parse(text).status, RecordOperation.from(new TextEncoder().encode(text)).status);
+  assert.equal(parseAny(new TextEncoder().encode(text).buffer).kind, 'operation');
+  const invalid = validate(Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]));
+  assert.deepEqual(invalid.errors.map((e) => e.code), ['invalid_utf8']);
+  const bom = validate(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  assert.deepEqual(bom.errors.map((e) => e.code), ['json_syntax']);
+  assert.throws(() => validate(new Int16Array(4)), TypeError);
+  const tracker = new OperationTracker();
+  assert.equal(tracker.feed(Buffer.from(text)).changes[0].kind, 'new');
+  tracker.free();
+});

@@ -335,7 +335,12 @@ test('CLI: npx graph-record-operation validate, --json, --strict and exit codes 
   assert.equal(strict.issues[0].severity, 'error');
   npx(['validate', '--strict', 'clean.json'], { expect: 0 });
   npx(['validate', '-'], { input: '{"id": "1", "status": ', expect: 1 });
-  npx(['validate', '-'], { input: Buffer.from([0x7b, 0xff, 0x7d]), expect: 1 });
+  const notUtf8 = JSON.parse(npx(['validate', '--json', '-'], { input: Buffer.from([0x7b, 0xff, 0x7d]), expect: 1 }).stdout);
+  assert.deepEqual(notUtf8.issues.map((i) => i.code), ['invalid_utf8']);
+  // A byte order mark is reported (JSON does not allow one), as the library reports it.
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(dir, 'clean.json'))]);
+  const withBom = JSON.parse(npx(['validate', '--json', '-'], { input: bom, expect: 1 }).stdout);
+  assert.deepEqual(withBom.issues.map((i) => i.code), ['json_syntax']);
 
   // Exit 2: usage errors and unreadable input.
   assert.match(npx([], { expect: 2 }).stderr, /Usage: graph-record-operation validate/);
