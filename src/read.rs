@@ -591,7 +591,8 @@ impl<'a> Reader<'a> {
         let mut info = ResultInfo::default();
         let mut keys = KeySet::default();
         let mut code_seen = false;
-        let mut subcode: Option<(Option<i32>, usize, bool)> = None; // (value, offset, camel-case key)
+        // The first subcode read (`subcode` or `subCode`): a second must agree.
+        let mut subcode: Option<Option<i32>> = None;
         if !self.scan.container_is_empty(b'}') {
             loop {
                 let key = self.scan.string(&mut self.diag, &self.path)?;
@@ -633,7 +634,7 @@ impl<'a> Reader<'a> {
                             }
                             let value = self.int32(depth, "subcode")?;
                             match &subcode {
-                                Some((earlier, _, _)) if *earlier != value => {
+                                Some(earlier) if *earlier != value => {
                                     self.diag.push_at(
                                         IssueCode::ConflictingProperties,
                                         &self.path,
@@ -642,7 +643,7 @@ impl<'a> Reader<'a> {
                                     );
                                 }
                                 Some(_) => {}
-                                None => subcode = Some((value, value_start, camel)),
+                                None => subcode = Some(value),
                             }
                         }
                         "message" => info.message = self.nullable_string(depth, "message")?,
@@ -684,7 +685,7 @@ impl<'a> Reader<'a> {
             );
         }
         match subcode {
-            Some((value, _, _)) => info.subcode = value,
+            Some(value) => info.subcode = value,
             None => self.diag.push_child(
                 IssueCode::MissingSubcode,
                 &self.path,

@@ -521,10 +521,8 @@ impl<'a> Scanner<'a> {
                 Some(b'\\') => {
                     self.escape(diag, path)?;
                 }
-                Some(0x00..=0x1F) => {
-                    return self.syntax_error(diag, path, "an escaped control character")
-                }
-                Some(_) => self.pos += 1,
+                // plain_run stops only at a quote, a backslash or a control character.
+                Some(_) => return self.syntax_error(diag, path, "an escaped control character"),
                 None => return self.syntax_error(diag, path, "the closing quote of the string"),
             }
         }

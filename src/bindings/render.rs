@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
-use crate::bindings::input::{input_to_js_text, parse_options, with_utf8};
+use crate::bindings::input::{parse_options, with_input};
 use crate::bindings::issues::with_lone_surrogate;
 use crate::{
     parse_any_bytes, AnyPayload, ExtraProperty, Field, Issue, OperationEntry, OperationStatus,
@@ -107,13 +107,14 @@ pub fn render_record_operation(
     let root = dom.el("section", "gro")?;
     root.set_attribute("data-gro-render", &container_id.to_string())?;
 
-    let summary = match input_to_js_text(&input) {
-        Ok(text) => with_utf8(&text, |bytes, lone| {
-            let mut payload = parse_any_bytes(bytes, &options);
-            payload.report = with_lone_surrogate(std::mem::take(&mut payload.report), lone);
-            render_payload(&dom, &root, &payload, &mut tokens)?;
-            summary_object(&payload)
-        })?,
+    let rendered = with_input(&input, |bytes, lone| {
+        let mut payload = parse_any_bytes(bytes, &options);
+        payload.report = with_lone_surrogate(std::mem::take(&mut payload.report), lone);
+        render_payload(&dom, &root, &payload, &mut tokens)?;
+        summary_object(&payload)
+    });
+    let summary = match rendered {
+        Ok(summary) => summary?,
         Err(error) => {
             render_input_error(&dom, &root, &error)?;
             failed_summary()?
