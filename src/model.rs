@@ -52,7 +52,10 @@ fn owned_str(value: Cow<'_, str>) -> Cow<'static, str> {
 }
 
 /// A property the schema does not define, kept byte-for-byte: its key and value exactly as written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// `Debug` hides the value of one whose key names the access token in another case
+/// (`RecordingAccessToken`), as writing with `redact_token` leaves it out.
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct ExtraProperty<'a> {
     /// The decoded key (`@odata.etag`).
     pub key: Cow<'a, str>,
@@ -63,6 +66,13 @@ pub struct ExtraProperty<'a> {
 }
 
 impl ExtraProperty<'_> {
+    /// True when the key names the recording access token in a spelling the schema does not use
+    /// (`RecordingAccessToken`, `recordresourceaccesstoken`): treated as a credential too.
+    pub fn is_token_like(&self) -> bool {
+        self.key.eq_ignore_ascii_case("recordingAccessToken")
+            || self.key.eq_ignore_ascii_case("recordResourceAccessToken")
+    }
+
     /// Copies any borrowed text so the property outlives its input.
     pub fn into_owned(self) -> ExtraProperty<'static> {
         ExtraProperty {
@@ -228,6 +238,21 @@ impl RecordOperation<'_> {
 
 /// What `Debug` shows in place of the access token.
 pub const REDACTED: &str = "<redacted>";
+
+impl fmt::Debug for ExtraProperty<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value: &str = if self.is_token_like() {
+            REDACTED
+        } else {
+            &self.raw_value
+        };
+        f.debug_struct("ExtraProperty")
+            .field("key", &self.key)
+            .field("raw_key", &self.raw_key)
+            .field("raw_value", &value)
+            .finish()
+    }
+}
 
 impl fmt::Debug for RecordOperation<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -36,7 +36,9 @@ impl RecordOperation<'_> {
             Field::Absent => {}
         }
         match &self.result_info {
-            Field::Value(info) => write_result_info(object.key("resultInfo"), info),
+            Field::Value(info) => {
+                write_result_info(object.key("resultInfo"), info, options.redact_token)
+            }
             Field::Null => object.raw("resultInfo", "null"),
             Field::Absent => {}
         }
@@ -48,13 +50,13 @@ impl RecordOperation<'_> {
                 &self.recording_access_token,
             );
         }
-        extras(&mut object, &self.extra);
+        extras(&mut object, &self.extra, options.redact_token);
         object.close();
         out
     }
 }
 
-fn write_result_info(out: &mut String, info: &ResultInfo<'_>) {
+fn write_result_info(out: &mut String, info: &ResultInfo<'_>, redact: bool) {
     let mut object = ObjectOut::new(out);
     if let Some(odata_type) = &info.odata_type {
         object.string("@odata.type", odata_type);
@@ -66,7 +68,7 @@ fn write_result_info(out: &mut String, info: &ResultInfo<'_>) {
         object.number("subcode", subcode);
     }
     nullable_string(&mut object, "message", &info.message);
-    extras(&mut object, &info.extra);
+    extras(&mut object, &info.extra, redact);
     object.close();
 }
 
@@ -78,8 +80,13 @@ fn nullable_string(object: &mut ObjectOut<'_>, key: &str, value: &Field<Cow<'_, 
     }
 }
 
-fn extras(object: &mut ObjectOut<'_>, extras: &[ExtraProperty<'_>]) {
+/// Writes the extra properties as they came; with `redact`, one that names the token in another
+/// spelling is left out like the token itself.
+fn extras(object: &mut ObjectOut<'_>, extras: &[ExtraProperty<'_>], redact: bool) {
     for extra in extras {
+        if redact && extra.is_token_like() {
+            continue;
+        }
         object.raw_member(&extra.raw_key, &extra.raw_value);
     }
 }

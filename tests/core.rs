@@ -1107,3 +1107,19 @@ fn legacy_names_sent_as_null_are_read_as_null() {
     assert!(operation.recording_location.is_null());
     assert!(operation.recording_access_token.is_null());
 }
+
+#[test]
+fn a_token_under_another_spelling_of_its_key_is_kept_but_treated_as_a_credential() {
+    let text = r#"{"id":"a","status":"running","RecordingAccessToken":"SECRET-VARIANT","x":1}"#;
+    let operation = parse(text);
+    assert!(!format!("{operation:?}").contains("SECRET-VARIANT"));
+    let redacted = operation.to_json(&WriteOptions {
+        redact_token: true,
+        ..WriteOptions::default()
+    });
+    assert_eq!(redacted, r#"{"id":"a","status":"running","x":1}"#);
+    // Without redaction nothing is lost.
+    assert!(operation
+        .to_json(&WriteOptions::default())
+        .contains(r#""RecordingAccessToken":"SECRET-VARIANT""#));
+}
