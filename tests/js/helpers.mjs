@@ -6,7 +6,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PKG_DIR = path.resolve(process.env.PKG_DIR ?? path.join(REPO, 'pkg'));
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** The package's Node ESM entry (what `import 'graph-record-operation'` loads in Node). */
 export async function loadPackage() {
@@ -40,31 +39,12 @@ export async function loadPackageWithMemory() {
   return { api, memory };
 }
 
-/** Headless Chromium (playwright-core, Debian's binary) with a fresh profile; `close()` cleans up. */
-export async function launchChromium() {
-  const { mkdtemp, rm } = await import('node:fs/promises');
-  const os = await import('node:os');
-  const { chromium } = await import('playwright-core');
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'gro-js-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  return {
-    context,
-    async close() {
-      await context.close().catch(() => {});
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+/**
+ * Headless Chromium (playwright-core, Debian's binary) with a fresh profile; `close()` cleans up.
+ * Loaded only when called: the memory control run removes FinalizationRegistry, which
+ * playwright-core's own dependencies need at load time.
+ */
+export async function launchChromium(options) {
+  const shared = await import('../support/chromium.mjs');
+  return shared.launchChromium(options);
 }
