@@ -593,8 +593,13 @@ fn check_round_trip(text: &str) -> Result<(), TestCaseError> {
     });
     let (from_redacted, _) = RecordOperation::parse(&redacted, &lenient())
         .map_err(|e| TestCaseError::fail(format!("redacted: {e}")))?;
+    // Redaction also leaves out extra properties whose key names the token in another spelling.
     let mut expected = op.clone();
     expected.recording_access_token = Field::Absent;
+    expected.extra.retain(|extra| !extra.is_token_like());
+    if let Field::Value(info) = &mut expected.result_info {
+        info.extra.retain(|extra| !extra.is_token_like());
+    }
     prop_assert_eq!(from_redacted, expected);
     Ok(())
 }
