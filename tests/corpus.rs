@@ -11,7 +11,7 @@
 #[path = "corpus/format.rs"]
 mod corpus_format;
 
-use corpus_format::{parse_corpus, Case, Corpus, Input};
+use corpus_format::{parse_corpus, shorten, Case, Corpus, Input};
 use graph_record_operation::{
     parse_any_bytes, validate_bytes, ParseOptions, RecordOperation, Report, WriteOptions,
 };
@@ -85,17 +85,6 @@ fn compare(case: &Case, strict: bool, report: &Report, entry: &str) -> Result<()
         }
     }
     Ok(())
-}
-
-fn shorten(text: &str) -> String {
-    if text.len() <= 300 {
-        return text.to_string();
-    }
-    let mut cut = 300;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    format!("{}…", &text[..cut])
 }
 
 /// The operation keeps each `keeps` key as an extra property, byte-for-byte, and writes it back.

@@ -13,7 +13,7 @@
 //!   refuse it with a `TypeError` ("must be a positive whole number"). Those cases assert exactly
 //!   that, and that nothing else broke.
 
-use super::corpus_format::{parse_corpus, Case, Corpus, Input};
+use super::corpus_format::{parse_corpus, shorten, Case, Corpus, Input};
 use super::{array, get, string};
 use graph_record_operation::bindings::functions::{parse_any, validate};
 use graph_record_operation::bindings::operation::RecordOperation;
@@ -147,17 +147,6 @@ fn compare(case: &Case, strict: bool, actual: &[Triple], entry: &str) -> Result<
         "{entry} ({}): missing {missing:?}, unexpected {left:?}",
         if strict { "strict" } else { "lenient" }
     ))
-}
-
-fn shorten(text: &str) -> String {
-    if text.len() <= 300 {
-        return text.to_string();
-    }
-    let mut cut = 300;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    format!("{}…", &text[..cut])
 }
 
 /// Every `keeps` key is an own property of `extraProperties` and of `toJSON()`.

@@ -368,3 +368,15 @@ pub fn parse_corpus(text: &str) -> Result<Corpus, String> {
     }
     Ok(Corpus { good, cases })
 }
+
+/// A text cut to 300 bytes (on a character boundary) for a failure message.
+pub fn shorten(text: &str) -> String {
+    if text.len() <= 300 {
+        return text.to_string();
+    }
+    let mut cut = 300;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &text[..cut])
+}
