@@ -150,6 +150,23 @@ impl<'a> RecordOperation<'a> {
         Self::parse_bytes(text.as_bytes(), options)
     }
 
+    /// Reads one recordOperation from bytes and reports every issue, without failing: the
+    /// operation is `None` only when the text could not be read as an object (syntax, encoding,
+    /// size, depth, or a document that is not an object). Use [`Report::is_valid`] to decide
+    /// whether to trust it; `parse_bytes` is this plus that decision.
+    ///
+    /// Reading `&text[entry.span]` of an [`crate::OperationEntry`] this way gives the entry's
+    /// operation again.
+    pub fn read_bytes(
+        bytes: &'a [u8],
+        options: &ParseOptions,
+    ) -> (Option<RecordOperation<'a>>, Report) {
+        match preflight(bytes, options) {
+            Ok(text) => read_operation(text, options),
+            Err(report) => (None, report),
+        }
+    }
+
     /// Reads one recordOperation from bytes, which must be UTF-8.
     pub fn parse_bytes(
         bytes: &'a [u8],

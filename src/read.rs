@@ -160,6 +160,7 @@ impl<'a> Reader<'a> {
                 operation: state.op,
                 change_type: None,
                 resource_url: None,
+                span: state.start..self.scan.pos(),
             });
         }
         Ok(outcome)

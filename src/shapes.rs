@@ -42,6 +42,9 @@ pub struct OperationEntry<'a> {
     pub change_type: Option<Cow<'a, str>>,
     /// The notification's `resourceUrl` (or legacy `resource`), when it came in one.
     pub resource_url: Option<Cow<'a, str>>,
+    /// Where the operation object is in the input: byte offsets of its `{` and one past its `}`
+    /// (`0..0` for an operation that was not read from text).
+    pub span: std::ops::Range<usize>,
 }
 
 impl OperationEntry<'_> {
@@ -52,6 +55,7 @@ impl OperationEntry<'_> {
             operation: self.operation.into_owned(),
             change_type: self.change_type.map(|c| Cow::Owned(c.into_owned())),
             resource_url: self.resource_url.map(|c| Cow::Owned(c.into_owned())),
+            span: self.span,
         }
     }
 }

@@ -412,3 +412,35 @@ fn skipped_resources_among_operations_scale_linearly() {
         "4x the items took {ratio:.1}x as long ({small:?} vs {large:?}): quadratic"
     );
 }
+
+/// Every entry `parse_any` finds, in every corpus case, is read again from its `span` alone as the
+/// same operation: what the JS package relies on to write and list an operation later.
+#[test]
+fn entry_spans_read_back_as_the_same_operation() {
+    let corpus = corpus();
+    let mut checked = 0usize;
+    for case in &corpus.cases {
+        let bytes: Vec<u8> = match &case.input {
+            Input::Text(text) => text.as_bytes().to_vec(),
+            Input::Bytes(bytes) => bytes.clone(),
+            Input::Utf16(_) => continue,
+        };
+        for strict in [false, true] {
+            let payload = parse_any_bytes(&bytes, &options(case, strict));
+            for entry in &payload.operations {
+                let slice = bytes.get(entry.span.clone()).unwrap_or_else(|| {
+                    panic!("{}: span {:?} out of the input", case.name, entry.span)
+                });
+                let (again, _) = RecordOperation::read_bytes(slice, &options(case, strict));
+                assert!(
+                    again.as_ref() == Some(&entry.operation),
+                    "{}: {} read from its span differs",
+                    case.name,
+                    entry.path
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} entries checked");
+}

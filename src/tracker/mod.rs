@@ -340,6 +340,7 @@ impl OperationTracker {
                 operation,
                 change_type: change_type.map(|c| c.to_string().into()),
                 resource_url: resource_url.map(|c| c.to_string().into()),
+                span: 0..0,
             }],
             skipped: Vec::new(),
             next_link: None,
