@@ -112,6 +112,13 @@ fs.writeFileSync(
   path.join(out, 'lifecycle.cjs'),
   `'use strict';\n${lifecycle.replace('export function guardLifecycle(', 'function guardLifecycle(')}\nmodule.exports = { guardLifecycle };\n`,
 );
+// The JS API over the plain exports, likewise: written once as an ES module, derived as CommonJS.
+const api = fs.readFileSync(path.join(out, 'api.js'), 'utf8');
+if (!api.includes('export function createApi(')) throw new Error('api.js: no createApi export');
+fs.writeFileSync(
+  path.join(out, 'api.cjs'),
+  `'use strict';\n${api.replace('export function createApi(', 'function createApi(')}\nmodule.exports = { createApi };\n`,
+);
 const pj = path.join(out, 'package.json');
 const pkg = JSON.parse(fs.readFileSync(pj, 'utf8'));
 pkg.version = version;

@@ -3,8 +3,12 @@
 #   hardening.test.mjs  no prototype pollution / no lost keys; the token never in toString,
 #                       util.inspect, console.log (captured), error or validation messages
 #   browser.test.mjs    the same secrecy and pollution checks in headless Chromium (playwright-core)
-#   memory.test.mjs     1,000,000 payloads without free() stay bounded (finalized); free(),
-#                       [Symbol.dispose]() and TypeScript `using`; freed instances throw cleanly
+#   memory.test.mjs     1,000,000 payloads without free(), finalization or gc() leave the wasm
+#                       memory flat; free(), [Symbol.dispose]() and TypeScript `using`; freed
+#                       instances throw cleanly
+#   fast-path.test.mjs  the JS-built validate/parseAny/RecordOperation (pkg-template/api.js) give
+#                       exactly what the Rust-built reference bindings give, on the whole corpus
+#                       and the benchmark's payloads
 #
 #   bash scripts/test-js.sh                  builds pkg/ first only when it is missing (~40 s of tests)
 #   BUILD=1 bash scripts/test-js.sh          always rebuild pkg/ first
@@ -19,4 +23,4 @@ if [ "${BUILD:-}" = 1 ] || [ ! -f "$pkg/index.node.mjs" ] || [ ! -f "$pkg/index.
     bash scripts/build-package.sh
 fi
 node --test --test-reporter=spec --test-reporter-destination=stdout \
-    tests/js/hardening.test.mjs tests/js/browser.test.mjs tests/js/memory.test.mjs
+    tests/js/hardening.test.mjs tests/js/browser.test.mjs tests/js/memory.test.mjs tests/js/fast-path.test.mjs

@@ -131,18 +131,34 @@ fn issues_by_operation(
     operations: &[crate::OperationEntry<'_>],
     report: &crate::Report,
 ) -> Vec<Vec<crate::Issue>> {
+    issue_indices_by_operation(operations, report)
+        .into_iter()
+        .map(|indices| {
+            indices
+                .into_iter()
+                .filter_map(|at| report.issues.get(at).cloned())
+                .collect()
+        })
+        .collect()
+}
+
+/// [`issues_by_operation`] as indices into `report.issues`.
+pub(crate) fn issue_indices_by_operation(
+    operations: &[crate::OperationEntry<'_>],
+    report: &crate::Report,
+) -> Vec<Vec<usize>> {
     let index: std::collections::HashMap<&str, usize> = operations
         .iter()
         .enumerate()
         .map(|(at, entry)| (entry.path.as_str(), at))
         .collect();
     let mut grouped = vec![Vec::new(); operations.len()];
-    for issue in &report.issues {
+    for (issue_at, issue) in report.issues.iter().enumerate() {
         let mut path = issue.path.as_str();
         loop {
             if let Some(&at) = index.get(path) {
                 if let Some(list) = grouped.get_mut(at) {
-                    list.push(issue.clone());
+                    list.push(issue_at);
                 }
                 break;
             }

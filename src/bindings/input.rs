@@ -286,13 +286,13 @@ pub(crate) fn write_options(options: &JsValue) -> Result<WriteOptions, JsValue> 
 
 /// Sets a property as an own data property, even for `__proto__` (plain assignment would call the
 /// prototype setter instead).
-pub(crate) fn define(target: &Object, key: &str, value: &JsValue) {
+pub(crate) fn define(target: &Object, key: &JsValue, value: &JsValue) {
     let descriptor = Object::new();
     let _ = Reflect::set(&descriptor, &"value".into(), value);
     let _ = Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE);
     let _ = Reflect::set(&descriptor, &"writable".into(), &JsValue::TRUE);
     let _ = Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE);
-    Object::define_property(target, &JsValue::from_str(key), &descriptor);
+    Object::define_property(target, key, &descriptor);
 }
 
 /// Sets an ordinary property on an object we created (keys are our own, never payload keys).

@@ -9,6 +9,7 @@ pub(crate) mod input;
 pub(crate) mod issues;
 pub(crate) mod objects;
 pub mod operation;
+pub(crate) mod raw;
 pub(crate) mod render;
 pub(crate) mod request;
 pub(crate) mod tracker;

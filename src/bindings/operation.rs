@@ -173,8 +173,11 @@ impl RecordOperation {
     pub fn extra_properties(&self) -> Result<ExtraPropertiesValue, JsValue> {
         let object = Object::new();
         for extra in &self.operation.extra {
+            // The key as JSON.parse reads it, as in `toJSON()`: a `\ud800` escape stays that code
+            // unit instead of the U+FFFD the decoded key holds.
+            let key = JSON::parse(&extra.raw_key)?;
             let value = JSON::parse(&extra.raw_value)?;
-            define(&object, &extra.key, &value);
+            define(&object, &key, &value);
         }
         Ok(object.unchecked_into())
     }

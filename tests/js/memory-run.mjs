@@ -3,14 +3,22 @@
 // batches, and prints the wasm memory size after every batch as JSON on stdout.
 //
 //   node --expose-gc tests/js/memory-run.mjs                   (COUNT=1000000 BATCH=10000 GC=1)
-//   FINALIZATION=off node --expose-gc tests/js/memory-run.mjs  control: no FinalizationRegistry
+//   FINALIZATION=off node --expose-gc tests/js/memory-run.mjs  no FinalizationRegistry
+//   REFERENCE=1 …   the wasm-bindgen class the package is checked against (tests/js/fast-path),
+//                   whose instances live in wasm memory: the control that growth is measurable
 if (process.env.FINALIZATION === 'off') {
   // What a runtime without weak references gives: wasm-bindgen's glue then never frees.
   globalThis.FinalizationRegistry = undefined;
 }
 const { loadPackageWithMemory } = await import('./helpers.mjs');
 const { api, memory } = await loadPackageWithMemory();
-const { RecordOperation } = api;
+const { createRequire } = await import('node:module');
+const { join } = await import('node:path');
+const { PKG_DIR } = await import('./helpers.mjs');
+const RecordOperation =
+  process.env.REFERENCE === '1'
+    ? createRequire(import.meta.url)(join(PKG_DIR, 'node', 'graph_record_operation.cjs')).RecordOperation
+    : api.RecordOperation;
 
 const count = Number(process.env.COUNT ?? 1_000_000);
 const batch = Number(process.env.BATCH ?? 10_000);

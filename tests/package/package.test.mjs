@@ -176,7 +176,7 @@ test('the tarball holds the package and nothing else', () => {
   ]) {
     assert.ok(files.includes(required), `${required} missing from the tarball: ${files.join(', ')}`);
   }
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|index\.(node\.cjs|node\.mjs|web\.js)|lifecycle\.c?js|graph_record_operation\.d\.c?ts|style\.css|bin\/[^/]+\.js|node\/.+|web\/.+)$/.test(f) || f.endsWith('.d.ts') && f.includes('/'));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|index\.(node\.cjs|node\.mjs|web\.js)|lifecycle\.c?js|api\.c?js|graph_record_operation\.d\.c?ts|style\.css|bin\/[^/]+\.js|node\/.+|web\/.+)$/.test(f) || f.endsWith('.d.ts') && f.includes('/'));
   assert.deepEqual(unexpected, []);
   const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
   const cargo = fs.readFileSync(path.join(repo, 'Cargo.toml'), 'utf8');

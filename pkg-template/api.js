@@ -1,0 +1,669 @@
+// The package's `validate`, `parseAny`, `RecordOperation` and `ResultInfo`, built in JavaScript
+// on the module's plain exports (src/bindings/raw.rs): the text is copied into wasm memory with
+// `TextEncoder.encodeInto`, one call reads it, and the result comes back as a table of numbers and
+// one text area, decoded once and sliced. Crossing into wasm once per call and building the
+// objects here is several times cheaper than building them from Rust, and nothing stays in wasm
+// memory afterwards: an instance is an ordinary JS object that keeps its own JSON text, so
+// dropping it frees everything, with or without `free()`, and no loop waits for garbage
+// collection to get wasm memory back. `stringify()`, `toJSON()`, `toString()` and
+// `extraProperties` read that text again when asked.
+//
+// The word layouts are documented in src/bindings/raw.rs; tests/js/fast-path.test.mjs compares
+// every result with the reference bindings built in Rust.
+
+const ERROR_NAME = 'RecordOperationError';
+const KINDS = [null, 'operation', 'collection', 'notifications', 'array'];
+const CATEGORIES = ['success', 'clientError', 'serverError', 'other'];
+/** Words of one issue, of one operation, of one parseAny entry, of one skipped resource. */
+const ISSUE_WORDS = 7;
+const OPERATION_WORDS = 29;
+const ENTRY_WORDS = OPERATION_WORDS + 12;
+const SKIPPED_WORDS = 8;
+/** Options left out: every limit at its default (0 tells wasm to use it). */
+const DEFAULT_OPTIONS = Object.freeze({ strict: 0, maxInputBytes: 0, maxDepth: 0, maxIssues: 0 });
+const INTERNAL = Symbol('graph-record-operation: internal');
+/**
+ * Each operation's secrets: its access token and its own JSON text (which holds the token). Not
+ * in fields: browser devtools list private fields in console previews, never WeakMap entries.
+ */
+const SECRETS = new WeakMap();
+
+/** Where the first lone surrogate of a string that is not well-formed UTF-16 is. */
+function firstLoneSurrogate(text) {
+  let previousHigh = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const high = unit >= 0xd800 && unit <= 0xdbff;
+    const low = unit >= 0xdc00 && unit <= 0xdfff;
+    if (previousHigh && !low) return i - 1;
+    if (low && !previousHigh) return i;
+    previousHigh = high;
+  }
+  return previousHigh ? text.length - 1 : -1;
+}
+
+function freedError(name) {
+  return new Error(
+    `graph-record-operation: this ${name} was freed (free() or the end of a using block); read the payload again to use it`,
+  );
+}
+
+function booleanOption(options, name) {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new TypeError(`options.${name} must be a boolean`);
+  return value;
+}
+
+function countOption(options, name) {
+  const value = options[name];
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 4294967295) {
+    throw new TypeError(`options.${name} must be a positive whole number`);
+  }
+  return value;
+}
+
+function checkOptionsObject(options) {
+  if (typeof options !== 'object') throw new TypeError('options must be an object');
+}
+
+/** `{ strict?, maxInputBytes?, maxDepth?, maxIssues? }` as the numbers wasm takes. */
+function readParseOptions(options) {
+  if (options === undefined || options === null) return DEFAULT_OPTIONS;
+  checkOptionsObject(options);
+  return {
+    strict: booleanOption(options, 'strict') ? 1 : 0,
+    maxInputBytes: countOption(options, 'maxInputBytes'),
+    maxDepth: countOption(options, 'maxDepth'),
+    maxIssues: countOption(options, 'maxIssues'),
+  };
+}
+
+/** `{ pascalCaseStatus?, redact? }`. */
+function readWriteOptions(options) {
+  if (options === undefined || options === null) return { pascal: 0, redact: 0 };
+  checkOptionsObject(options);
+  return {
+    pascal: booleanOption(options, 'pascalCaseStatus') ? 1 : 0,
+    redact: booleanOption(options, 'redact') ? 1 : 0,
+  };
+}
+
+function copyIssue(issue) {
+  return {
+    path: issue.path,
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    line: issue.line,
+    column: issue.column,
+  };
+}
+
+/**
+ * The API over one instantiated module (`wasm`: the wasm-bindgen glue's exports).
+ * @returns {{ validate: Function, parseAny: Function, RecordOperation: Function, ResultInfo: Function }}
+ */
+export function createApi(wasm) {
+  const memory = wasm.__groMemory();
+  const header = wasm.__groHeader() >>> 2;
+  const CODES = wasm.__groCodes().split(',');
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const hasIsWellFormed = typeof String.prototype.isWellFormed === 'function';
+  // In Node, a Buffer over wasm memory decodes short strings several times faster than
+  // TextDecoder does (which pays a fixed cost per call); browsers have no Buffer.
+  const NodeBuffer =
+    typeof Buffer === 'function' && typeof Buffer.prototype.utf8Slice === 'function' ? Buffer : null;
+  let nodeBytes = null;
+
+  let bytes = null;
+  let u32 = null;
+  let i32 = null;
+  let inputAddress = 0;
+  let inputCapacity = 0;
+  let inputView = null;
+
+  // What the latest copy found: the UTF-16 index of a lone surrogate plus one (0: none), and
+  // whether the text was ASCII (byte offsets are then UTF-16 offsets).
+  let lone = 0;
+  let ascii = 0;
+
+  /**
+   * Views on wasm memory, made again when it grew: growing detaches the old buffer, and a view on
+   * a detached buffer has length 0 (cheaper to check than reading `memory.buffer` every call).
+   */
+  function refreshViews() {
+    if (bytes !== null && bytes.length !== 0) return;
+    const buffer = memory.buffer;
+    bytes = new Uint8Array(buffer);
+    u32 = new Uint32Array(buffer);
+    i32 = new Int32Array(buffer);
+    nodeBytes = NodeBuffer === null ? null : NodeBuffer.from(buffer);
+    inputView = inputCapacity > 0 ? bytes.subarray(inputAddress, inputAddress + inputCapacity) : null;
+  }
+
+  function reserveInput(length) {
+    if (length > inputCapacity) {
+      inputAddress = wasm.__groInput(length);
+      inputCapacity = Math.max(length, 4096);
+      bytes = null;
+    }
+    refreshViews();
+  }
+
+  function decodeUtf8(address, length) {
+    if (length === 0) return '';
+    if (nodeBytes !== null) return nodeBytes.utf8Slice(address, address + length);
+    return decoder.decode(bytes.subarray(address, address + length));
+  }
+
+  /** Copies a string in as UTF-8; returns the byte length. */
+  function copyString(text) {
+    const units = text.length;
+    reserveInput(units * 3);
+    lone = 0;
+    ascii = 1;
+    if (units === 0) return 0;
+    const written = encoder.encodeInto(text, inputView).written;
+    if (written !== units) {
+      // More bytes than units: not ASCII, so it may hold a lone surrogate, which encodeInto
+      // replaced with U+FFFD. It is reported, never replaced silently.
+      ascii = 0;
+      if (hasIsWellFormed ? !text.isWellFormed() : firstLoneSurrogate(text) >= 0) {
+        lone = firstLoneSurrogate(text) + 1;
+      }
+    }
+    return written;
+  }
+
+  function copyBytes(source) {
+    reserveInput(source.length);
+    inputView.set(source);
+    lone = 0;
+    ascii = 0;
+    return source.length;
+  }
+
+  /** JSON text for any value: a `RecordOperation` as its canonical JSON, others through JSON.stringify. */
+  function inputText(input) {
+    if (typeof input === 'string') return input;
+    if (input !== null && typeof input === 'object') {
+      const stringify = input.stringify;
+      if (typeof stringify === 'function' && typeof input.isTerminal === 'boolean') {
+        return String(stringify.call(input));
+      }
+    }
+    const text = JSON.stringify(input);
+    if (text === undefined) {
+      throw new TypeError(
+        'expected JSON text or a JSON-serializable value, but got a value JSON.stringify cannot represent',
+      );
+    }
+    return text;
+  }
+
+  // What the latest copyInput copied: the text (a string) or the caller's bytes.
+  let copied = '';
+
+  /**
+   * Copies any input in: a string, the bytes of a `Uint8Array` (a Node `Buffer`) or an
+   * `ArrayBuffer`, so that bytes that are not UTF-8 are reported, or any other value as its JSON
+   * text. Returns the byte length.
+   */
+  function copyInput(input) {
+    if (typeof input === 'string') {
+      copied = input;
+      return copyString(input);
+    }
+    if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
+      copied = input instanceof Uint8Array ? input : new Uint8Array(input);
+      return copyBytes(copied);
+    }
+    if (ArrayBuffer.isView(input)) {
+      throw new TypeError(
+        'expected JSON text, a Uint8Array of UTF-8 bytes, or a parsed value; got another typed array',
+      );
+    }
+    copied = inputText(input);
+    return copyString(copied);
+  }
+
+  /** The text the latest input was read as, for operations to keep (bytes that read were UTF-8). */
+  function copiedText() {
+    return typeof copied === 'string' ? copied : decoder.decode(copied);
+  }
+
+  // The latest result: where its words start (an index into u32) and its decoded text.
+  let at = 0;
+  let text = '';
+
+  function readResult() {
+    refreshViews();
+    at = u32[header] >>> 2;
+    text = decodeUtf8(u32[header + 2], u32[header + 3]);
+  }
+
+  /**
+   * The string field at word `w`: undefined (absent), null, or the string, sliced from the result's
+   * text or, for a string borrowed from an ASCII input, from the input itself.
+   */
+  function field(w, input) {
+    const state = u32[w];
+    if (state === 3) return input.slice(u32[w + 1], u32[w + 2]);
+    if (state === 2) return text.slice(u32[w + 1], u32[w + 2]);
+    return state === 1 ? null : undefined;
+  }
+
+  function readIssue(w) {
+    const head = u32[w];
+    return {
+      path: text.slice(u32[w + 1], u32[w + 2]),
+      code: CODES[head & 0xffff],
+      severity: head >>> 16 ? 'error' : 'warning',
+      message: text.slice(u32[w + 3], u32[w + 4]),
+      line: u32[w + 5],
+      column: u32[w + 6],
+    };
+  }
+
+  function readIssues(w, count) {
+    const issues = new Array(count);
+    for (let i = 0; i < count; i++) issues[i] = readIssue(w + i * ISSUE_WORDS);
+    return issues;
+  }
+
+  /** `{ valid, errors, warnings }` of issues. */
+  function verdict(target, valid, issues) {
+    const errors = [];
+    const warnings = [];
+    for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(issue);
+    target.valid = valid;
+    target.errors = errors;
+    target.warnings = warnings;
+    return target;
+  }
+
+  /** Reads the text of an operation again and returns what `what` asks for (see raw.rs). */
+  function reread(source, maxDepth, what, pascal, redact) {
+    const length = copyString(source);
+    if (!wasm.__groReread(length, maxDepth, what, pascal, redact)) {
+      throw new Error('graph-record-operation: an operation could not be read again from its own text');
+    }
+    readResult();
+    return text;
+  }
+
+  /**
+   * `resultInfo`: the outcome of an operation.
+   */
+  class ResultInfo {
+    #code;
+    #subcode;
+    #message;
+    #category;
+    #freed = false;
+
+    constructor(internal, code, subcode, message, category) {
+      if (internal !== INTERNAL) {
+        throw new TypeError('ResultInfo has no public constructor: read it from RecordOperation.resultInfo');
+      }
+      this.#code = code;
+      this.#subcode = subcode;
+      this.#message = message;
+      this.#category = category;
+    }
+
+    #live() {
+      if (this.#freed) throw freedError('ResultInfo');
+    }
+
+    /** The HTTP-like result code (`undefined` when it was missing). */
+    get code() {
+      this.#live();
+      return this.#code;
+    }
+
+    /** The sub-code (`undefined` when it was missing). */
+    get subcode() {
+      this.#live();
+      return this.#subcode;
+    }
+
+    /** The message: `null` when sent as null, `undefined` when absent. */
+    get message() {
+      this.#live();
+      return this.#message;
+    }
+
+    /** The code's HTTP class: `"success"`, `"clientError"`, `"serverError"` or `"other"`. */
+    get category() {
+      this.#live();
+      return this.#category;
+    }
+
+    /** `{ code, subcode, message, category }`. */
+    toJSON() {
+      this.#live();
+      const json = {};
+      if (this.#code !== undefined) json.code = this.#code;
+      if (this.#subcode !== undefined) json.subcode = this.#subcode;
+      if (this.#message !== undefined) json.message = this.#message;
+      json.category = this.#category;
+      return json;
+    }
+
+    /** Nothing to release (the object lives in JavaScript); later uses throw, as after a real release. */
+    free() {
+      this.#freed = true;
+    }
+
+    [Symbol.dispose]() {
+      this.#freed = true;
+    }
+  }
+
+  /**
+   * A Microsoft Graph recordOperation, read with `RecordOperation.parse` or `RecordOperation.from`.
+   * `toString()` and Node's `util.inspect` never show the recording access token; only the
+   * `recordingAccessToken` getter and `toJSON()` do.
+   */
+  class RecordOperation {
+    #odataType;
+    #id;
+    #clientContext;
+    #status;
+    #completionReason;
+    #info; // 0 absent, 1 null, 2 set
+    #code;
+    #subcode;
+    #message;
+    #category;
+    #recordingLocation;
+    #flags;
+    #warnings;
+    #maxDepth;
+    #freed = false;
+
+    /**
+     * Built from the operation's words at `w` of the latest result; `input` is the text that was
+     * read (fields may be slices of it), `source` the operation's own text.
+     */
+    constructor(internal, w, input, source, warnings, maxDepth) {
+      if (internal !== INTERNAL) {
+        throw new TypeError('RecordOperation has no public constructor: use RecordOperation.parse or RecordOperation.from');
+      }
+      const flags = u32[w];
+      this.#flags = flags;
+      this.#code = flags & 4 ? i32[w + 1] : undefined;
+      this.#subcode = flags & 8 ? i32[w + 2] : undefined;
+      this.#category = CATEGORIES[u32[w + 3]];
+      this.#odataType = field(w + 4, input);
+      this.#id = field(w + 7, input);
+      this.#clientContext = field(w + 10, input);
+      this.#status = field(w + 13, input);
+      this.#completionReason = field(w + 16, input);
+      this.#info = u32[w + 19];
+      this.#message = field(w + 20, input);
+      this.#recordingLocation = field(w + 23, input);
+      SECRETS.set(this, { token: field(w + 26, input), source });
+      this.#warnings = warnings;
+      this.#maxDepth = maxDepth;
+    }
+
+    #live() {
+      if (this.#freed) throw freedError('RecordOperation');
+    }
+
+    /**
+     * Reads a recordOperation from JSON text. Accepts every spelling real senders use and keeps
+     * unknown properties. Throws a `RecordOperationError` (with `code` and `issues`) when the
+     * payload has errors in the chosen mode; the warnings are on the result's `warnings`.
+     */
+    static parse(text, options) {
+      return readOperation(text, options);
+    }
+
+    /** The same as `parse`, for a value already parsed (a plain object) or another `RecordOperation`. */
+    static from(value, options) {
+      return readOperation(value, options);
+    }
+
+    /** The operation id. */
+    get id() {
+      this.#live();
+      return this.#id ?? undefined;
+    }
+
+    /** `clientContext`: `null` when sent as null, `undefined` when absent. */
+    get clientContext() {
+      this.#live();
+      return this.#clientContext;
+    }
+
+    /** `status` in its documented spelling; an undocumented value as it came; null; undefined. */
+    get status() {
+      this.#live();
+      return this.#status;
+    }
+
+    /** `completionReason` in its documented spelling, or an undocumented value as it came. */
+    get completionReason() {
+      this.#live();
+      return this.#completionReason;
+    }
+
+    /** `resultInfo`: `null` when sent as null, `undefined` when absent. */
+    get resultInfo() {
+      this.#live();
+      if (this.#info === 0) return undefined;
+      if (this.#info === 1) return null;
+      return new ResultInfo(INTERNAL, this.#code, this.#subcode, this.#message, this.#category);
+    }
+
+    /** `recordingLocation`: where to fetch the recording. */
+    get recordingLocation() {
+      this.#live();
+      return this.#recordingLocation;
+    }
+
+    /** `recordingAccessToken`: a credential; this getter and `toJSON()` are the only ways to read it. */
+    get recordingAccessToken() {
+      this.#live();
+      return SECRETS.get(this).token;
+    }
+
+    /** Reads the operation's own text again for `what` (see raw.rs). */
+    #reread(what, pascal, redact) {
+      return reread(SECRETS.get(this).source, this.#maxDepth, what, pascal, redact);
+    }
+
+    /** `completed` or `failed`: no more updates follow. */
+    get isTerminal() {
+      this.#live();
+      return (this.#flags & 1) !== 0;
+    }
+
+    /** `completed`, and no resultInfo code outside 2xx. */
+    get isSuccess() {
+      this.#live();
+      return (this.#flags & 2) !== 0;
+    }
+
+    /** `@odata.type` in its documented spelling, when it was sent. */
+    get odataType() {
+      this.#live();
+      return this.#odataType ?? undefined;
+    }
+
+    /** Every property the schema does not define, as own properties of a fresh object. */
+    get extraProperties() {
+      this.#live();
+      const pairs = JSON.parse(this.#reread(2, 0, 0));
+      const extra = {};
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        // defineProperty, not assignment: `__proto__` stays an own key, never the prototype.
+        Object.defineProperty(extra, pairs[i], {
+          value: pairs[i + 1],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return extra;
+    }
+
+    /** The warnings reading reported (errors make `parse` throw instead). */
+    get warnings() {
+      this.#live();
+      return this.#warnings.map(copyIssue);
+    }
+
+    /** The operation as a JSON object, so `JSON.stringify(operation)` works. */
+    toJSON(options) {
+      this.#live();
+      // JSON.stringify calls toJSON(key) with the property name: a string is not options.
+      return JSON.parse(this.stringify(typeof options === 'string' ? undefined : options));
+    }
+
+    /** The canonical JSON text: documented spellings, unknown properties byte-for-byte. */
+    stringify(options) {
+      this.#live();
+      const { pascal, redact } = readWriteOptions(options);
+      return this.#reread(0, pascal, redact);
+    }
+
+    /** A one-line summary, e.g. `recordOperation 0fe0… (completed, 200/8515)`. Never the token. */
+    toString() {
+      this.#live();
+      return this.#reread(1, 0, 0);
+    }
+
+    /** Nothing to release (the object lives in JavaScript); later uses throw, as after a real release. */
+    free() {
+      this.#freed = true;
+    }
+
+    [Symbol.dispose]() {
+      this.#freed = true;
+    }
+  }
+
+  function readOperation(input, options) {
+    const parseOptions = readParseOptions(options);
+    const length = copyInput(input);
+    const result = wasm.__groParse(
+      length,
+      parseOptions.strict,
+      parseOptions.maxInputBytes,
+      parseOptions.maxDepth,
+      parseOptions.maxIssues,
+      lone,
+      ascii,
+    );
+    readResult();
+    const count = result >>> 1;
+    const source = result & 1 ? copiedText() : '';
+    copied = '';
+    if (result & 1) {
+      const warnings = readIssues(at + OPERATION_WORDS, count);
+      return new RecordOperation(INTERNAL, at, source, source, warnings, parseOptions.maxDepth);
+    }
+    const error = new Error(text.slice(u32[at + 1], u32[at + 2]));
+    error.name = ERROR_NAME;
+    error.code = CODES[u32[at]];
+    error.issues = readIssues(at + 3, count);
+    throw error;
+  }
+
+  /**
+   * Validates one recordOperation, given as JSON text or an already-parsed object. Never throws
+   * for a bad payload. Throws a `TypeError` only for bad options.
+   */
+  function validate(input, options) {
+    const parseOptions = readParseOptions(options);
+    const length = copyInput(input);
+    const result = wasm.__groValidate(
+      length,
+      parseOptions.strict,
+      parseOptions.maxInputBytes,
+      parseOptions.maxDepth,
+      parseOptions.maxIssues,
+      lone,
+    );
+    const count = result >>> 1;
+    copied = '';
+    if (count === 0) return { valid: (result & 1) === 1, errors: [], warnings: [] };
+    readResult();
+    return verdict({}, (result & 1) === 1, readIssues(at, count));
+  }
+
+  /**
+   * Reads a payload of any shape: a single operation, an OData collection, a `commsNotifications`
+   * envelope, or a bare array. Never throws for a bad payload.
+   */
+  function parseAny(input, options) {
+    const parseOptions = readParseOptions(options);
+    const length = copyInput(input);
+    const valid = wasm.__groParseAny(
+      length,
+      parseOptions.strict,
+      parseOptions.maxInputBytes,
+      parseOptions.maxDepth,
+      parseOptions.maxIssues,
+      lone,
+      ascii,
+    );
+    readResult();
+    let w = at;
+    const kind = KINDS[u32[w]] ?? null;
+    const source = copiedText();
+    copied = '';
+    const nextLink = field(w + 1, source);
+    const operationCount = u32[w + 4];
+    const skippedCount = u32[w + 5];
+    const issueCount = u32[w + 6];
+    w += 7;
+    const operationsAt = w;
+    const skippedAt = operationsAt + operationCount * ENTRY_WORDS;
+    const issuesAt = skippedAt + skippedCount * SKIPPED_WORDS;
+    const indicesAt = issuesAt + issueCount * ISSUE_WORDS;
+    const issues = readIssues(issuesAt, issueCount);
+
+    const operations = new Array(operationCount);
+    for (let i = 0; i < operationCount; i++) {
+      const e = operationsAt + i * ENTRY_WORDS;
+      const x = e + OPERATION_WORDS;
+      const entry = { path: text.slice(u32[x], u32[x + 1]) };
+      const changeType = field(x + 2, source);
+      if (changeType != null) entry.changeType = changeType;
+      const resourceUrl = field(x + 5, source);
+      if (resourceUrl != null) entry.resourceUrl = resourceUrl;
+      const first = u32[x + 10];
+      const own = u32[x + 11];
+      const warnings = new Array(own);
+      for (let k = 0; k < own; k++) warnings[k] = copyIssue(issues[u32[indicesAt + first + k]]);
+      const operationText = source.slice(u32[x + 8], u32[x + 9]);
+      entry.operation = new RecordOperation(INTERNAL, e, source, operationText, warnings, parseOptions.maxDepth);
+      operations[i] = entry;
+    }
+
+    const skipped = new Array(skippedCount);
+    for (let i = 0; i < skippedCount; i++) {
+      const s = skippedAt + i * SKIPPED_WORDS;
+      const resource = { path: text.slice(u32[s], u32[s + 1]) };
+      const odataType = field(s + 2, source);
+      if (odataType != null) resource.odataType = odataType;
+      const id = field(s + 5, source);
+      if (id != null) resource.id = id;
+      skipped[i] = resource;
+    }
+
+    const payload = { kind, operations, skipped };
+    if (nextLink != null) payload.nextLink = nextLink;
+    return verdict(payload, valid === 1, issues);
+  }
+
+  return { validate, parseAny, RecordOperation, ResultInfo };
+}

@@ -1,0 +1,520 @@
+//! The fast path under the package's `validate`, `parseAny` and `RecordOperation`: plain exports
+//! that take numbers and return numbers. JavaScript copies the text into [`input_buffer`] with
+//! `TextEncoder.encodeInto`, calls one function, and reads the result from wasm memory: a table
+//! of `u32` words and one UTF-8 text area that it decodes once and slices. The objects are built
+//! in JavaScript (`pkg-template/api.js`), and nothing stays in wasm memory after a call, so no
+//! instance depends on garbage collection to free it.
+//!
+//! The layouts below are a contract with `pkg-template/api.js`; `tests/js/fast-path.test.mjs`
+//! compares every result with the reference bindings in `functions.rs` and `operation.rs`.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use super::functions::issue_indices_by_operation;
+use super::input::LoneSurrogate;
+use super::issues::with_lone_surrogate;
+use crate::{
+    Error, Field, Issue, IssueCode, OperationEntry, ParseOptions, RecordOperation, ResultCategory,
+    Severity, WriteOptions,
+};
+
+/// Words per issue: code | severity << 16, path, message (two words each: UTF-16 start and end in
+/// the text area), line, column.
+const ISSUE_WORDS: usize = 7;
+
+/// Where the latest result is: `[words pointer, word count, text pointer, text bytes]`.
+#[derive(Default)]
+struct Header {
+    words_ptr: u32,
+    words_len: u32,
+    text_ptr: u32,
+    text_len: u32,
+}
+
+#[derive(Default)]
+struct Raw {
+    input: Vec<u8>,
+    words: Vec<u32>,
+    text: String,
+    /// UTF-16 length of `text`: string positions are given in UTF-16 units, so JavaScript slices
+    /// the decoded text without counting.
+    units: u32,
+    header: Box<Header>,
+}
+
+thread_local! {
+    static RAW: RefCell<Raw> = RefCell::new(Raw::default());
+}
+
+fn utf16_len(text: &str) -> u32 {
+    let units = if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().map(char::len_utf16).sum()
+    };
+    u32::try_from(units).unwrap_or(u32::MAX)
+}
+
+/// UTF-16 units of UTF-8 bytes: one per byte that is not a continuation byte (`10xxxxxx`), one
+/// more for each four-byte lead (`11110xxx`, a surrogate pair). Eight bytes at a time: a whole
+/// collection is walked once per call.
+fn utf16_units(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    let mut units = 0usize;
+    for chunk in chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x & HIGH == 0 {
+            units += 8;
+            continue;
+        }
+        // Bit 7 of each byte, with the byte's bit 6 (continuation: 10) or bits 6-4 (four-byte lead:
+        // 1111) shifted under it.
+        let continuation = (x & !(x << 1) & HIGH).count_ones() as usize;
+        let four_byte_lead = (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
+        units += 8 - continuation + four_byte_lead;
+    }
+    units
+        + rest
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// The result being written: words and text.
+struct Out<'r> {
+    words: &'r mut Vec<u32>,
+    text: &'r mut String,
+    units: &'r mut u32,
+    /// The input's address range: a string borrowed from it is given as its offsets in the input,
+    /// so JavaScript slices its own string instead of decoding a copy.
+    input: (usize, usize),
+    /// The input is ASCII: byte offsets are UTF-16 offsets.
+    ascii: bool,
+    /// Otherwise, the words that hold byte offsets into the input, with those offsets, converted to
+    /// UTF-16 offsets in one pass over the input when the result is complete.
+    byte_offsets: Vec<(u32, usize)>,
+}
+
+impl Out<'_> {
+    fn word(&mut self, word: u32) {
+        self.words.push(word);
+    }
+
+    /// Appends `text` and pushes its start and end (UTF-16 units).
+    fn string(&mut self, text: &str) {
+        let start = *self.units;
+        self.text.push_str(text);
+        *self.units = start.saturating_add(utf16_len(text));
+        self.words.push(start);
+        self.words.push(*self.units);
+    }
+
+    /// State (0 absent, 1 null, 2 set: start and end in the text area, 3 set: start and end in
+    /// the input), then the string's start and end.
+    fn field(&mut self, field: Field<&str>) {
+        match field {
+            Field::Absent => self.words.extend_from_slice(&[0, 0, 0]),
+            Field::Null => self.words.extend_from_slice(&[1, 0, 0]),
+            Field::Value(text) => match self.input_offset(text) {
+                Some(start) => {
+                    self.words.push(3);
+                    self.input_offset_word(start);
+                    self.input_offset_word(start.saturating_add(text.len()));
+                }
+                None => {
+                    self.words.push(2);
+                    self.string(text);
+                }
+            },
+        }
+    }
+
+    /// Where `text` starts in the input, when it is a slice of it.
+    fn input_offset(&self, text: &str) -> Option<usize> {
+        let (start, end) = self.input;
+        let at = text.as_ptr() as usize;
+        (at >= start && at.saturating_add(text.len()) <= end).then(|| at - start)
+    }
+
+    /// Pushes a byte offset into the input, as the UTF-16 offset it becomes.
+    fn input_offset_word(&mut self, offset: usize) {
+        if !self.ascii {
+            self.byte_offsets.push((to_u32(self.words.len()), offset));
+        }
+        self.words.push(to_u32(offset));
+    }
+
+    /// Turns the byte offsets into UTF-16 offsets, walking the input once.
+    fn convert_offsets(&mut self, input: &[u8]) {
+        let mut pending = std::mem::take(&mut self.byte_offsets);
+        pending.sort_unstable_by_key(|&(_, offset)| offset);
+        let mut byte = 0usize;
+        let mut units = 0usize;
+        for (word, offset) in pending {
+            units += utf16_units(input.get(byte..offset).unwrap_or(&[]));
+            byte = byte.max(offset);
+            if let Some(slot) = self.words.get_mut(word as usize) {
+                *slot = to_u32(units);
+            }
+        }
+    }
+
+    fn optional(&mut self, text: Option<&str>) {
+        self.field(text.map_or(Field::Absent, Field::Value));
+    }
+
+    fn issue(&mut self, issue: &Issue) {
+        let code = IssueCode::ALL
+            .iter()
+            .position(|c| *c == issue.code)
+            .unwrap_or(0);
+        let severity = u32::from(issue.severity == Severity::Error);
+        self.word(to_u32(code) | severity << 16);
+        self.string(&issue.path);
+        self.string(&issue.message);
+        self.word(issue.position.line);
+        self.word(issue.position.column);
+    }
+
+    /// Every issue of the report, in order.
+    fn issues(&mut self, issues: &[Issue]) {
+        self.words.reserve(issues.len() * ISSUE_WORDS);
+        for issue in issues {
+            self.issue(issue);
+        }
+    }
+
+    /// The operation: flags (1 terminal, 2 success, 4 code set, 8 subcode set), code, subcode,
+    /// category, then `@odata.type`, id, clientContext, status, completionReason, resultInfo
+    /// (state only), resultInfo.message, recordingLocation, recordingAccessToken as fields.
+    fn operation(&mut self, operation: &RecordOperation<'_>) {
+        let info = operation.result_info.value();
+        let code = info.and_then(|i| i.code);
+        let subcode = info.and_then(|i| i.subcode);
+        let flags = u32::from(operation.is_terminal())
+            | u32::from(operation.is_success()) << 1
+            | u32::from(code.is_some()) << 2
+            | u32::from(subcode.is_some()) << 3;
+        self.word(flags);
+        self.word(code.unwrap_or(0) as u32);
+        self.word(subcode.unwrap_or(0) as u32);
+        let category = match ResultCategory::of_code(code) {
+            ResultCategory::Success => 0,
+            ResultCategory::ClientError => 1,
+            ResultCategory::ServerError => 2,
+            ResultCategory::Other => 3,
+        };
+        self.word(category);
+        self.optional(operation.odata_type.as_deref());
+        self.optional(operation.id.as_deref());
+        self.field(as_str(&operation.client_context));
+        self.field(match &operation.status {
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Value(status) => Field::Value(status.as_str()),
+        });
+        self.field(match &operation.completion_reason {
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Value(reason) => Field::Value(reason.as_str()),
+        });
+        self.word(match &operation.result_info {
+            Field::Absent => 0,
+            Field::Null => 1,
+            Field::Value(_) => 2,
+        });
+        self.field(info.map_or(Field::Absent, |i| as_str(&i.message)));
+        self.field(as_str(&operation.recording_location));
+        self.field(as_str(&operation.recording_access_token));
+    }
+}
+
+fn as_str<'f>(field: &'f Field<std::borrow::Cow<'_, str>>) -> Field<&'f str> {
+    match field {
+        Field::Absent => Field::Absent,
+        Field::Null => Field::Null,
+        Field::Value(text) => Field::Value(text),
+    }
+}
+
+/// Runs `write` on the input's first `len` bytes with an empty result, then publishes the result
+/// in the header.
+fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u32) -> u32 {
+    RAW.with(|cell| {
+        let Ok(mut raw) = cell.try_borrow_mut() else {
+            return 0;
+        };
+        let Raw {
+            input,
+            words,
+            text,
+            units,
+            header,
+        } = &mut *raw;
+        words.clear();
+        text.clear();
+        *units = 0;
+        let bytes = input.get(..len as usize).unwrap_or(&[]);
+        let start = bytes.as_ptr() as usize;
+        let mut out = Out {
+            words,
+            text,
+            units,
+            input: (start, start.saturating_add(bytes.len())),
+            ascii,
+            byte_offsets: Vec::new(),
+        };
+        let result = write(bytes, &mut out);
+        if !out.byte_offsets.is_empty() {
+            out.convert_offsets(bytes);
+        }
+        header.words_ptr = words.as_ptr() as u32;
+        header.words_len = to_u32(words.len());
+        header.text_ptr = text.as_ptr() as u32;
+        header.text_len = to_u32(text.len());
+        result
+    })
+}
+
+/// The parse options JavaScript passes: `strict` as 0 or 1, the limits with 0 for the default.
+fn options(strict: u32, max_input_bytes: u32, max_depth: u32, max_issues: u32) -> ParseOptions {
+    let defaults = ParseOptions::default();
+    let or_default = |value: u32, default: usize| {
+        if value == 0 {
+            default
+        } else {
+            value as usize
+        }
+    };
+    ParseOptions {
+        strict: strict != 0,
+        max_input_bytes: or_default(max_input_bytes, defaults.max_input_bytes),
+        max_depth: or_default(max_depth, defaults.max_depth),
+        max_issues: or_default(max_issues, defaults.max_issues),
+    }
+}
+
+/// `lone` is the UTF-16 index of a lone surrogate JavaScript found in the string, plus one (0:
+/// none).
+fn lone(lone: u32) -> Option<LoneSurrogate> {
+    lone.checked_sub(1).map(|index| LoneSurrogate { index })
+}
+
+/// The address of the result header (four `u32`: words pointer, word count, text pointer, text
+/// bytes). It never moves.
+#[wasm_bindgen(js_name = __groHeader, skip_typescript)]
+pub fn header() -> u32 {
+    RAW.with(|cell| {
+        cell.try_borrow()
+            .map_or(0, |raw| &*raw.header as *const Header as u32)
+    })
+}
+
+/// The module's memory, for the views JavaScript reads results through.
+#[wasm_bindgen(js_name = __groMemory, skip_typescript)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// The issue codes in table order, comma-separated: issue words carry an index into it.
+#[wasm_bindgen(js_name = __groCodes, skip_typescript)]
+pub fn codes() -> String {
+    IssueCode::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A buffer of at least `len` bytes for the input, and its address. It stays where it is until
+/// a call asks for more.
+#[wasm_bindgen(js_name = __groInput, skip_typescript)]
+pub fn input_buffer(len: u32) -> u32 {
+    RAW.with(|cell| {
+        let Ok(mut raw) = cell.try_borrow_mut() else {
+            return 0;
+        };
+        let len = len as usize;
+        if raw.input.len() < len {
+            raw.input.resize(len.max(4096), 0);
+        }
+        raw.input.as_ptr() as u32
+    })
+}
+
+/// Validates the input. Words: every issue. Returns the issue count times two, plus one when
+/// valid.
+#[wasm_bindgen(js_name = __groValidate, skip_typescript)]
+pub fn validate(
+    len: u32,
+    strict: u32,
+    max_input_bytes: u32,
+    max_depth: u32,
+    max_issues: u32,
+    lone_at: u32,
+) -> u32 {
+    let options = options(strict, max_input_bytes, max_depth, max_issues);
+    with_raw(len, false, |bytes, out| {
+        let report = crate::validate_bytes(bytes, &options);
+        let report = with_lone_surrogate(report, lone(lone_at));
+        out.issues(&report.issues);
+        to_u32(report.issues.len()) << 1 | u32::from(report.is_valid())
+    })
+}
+
+/// Reads one operation (`ascii`: the input is ASCII, so byte offsets are UTF-16 offsets). On success (returns issue count × 2 + 1): the operation's words (see
+/// `Out::operation`), then its issues (warnings). On failure (returns issue count × 2): the
+/// code of the first error, the error message (start, end), then every issue.
+#[wasm_bindgen(js_name = __groParse, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn parse(
+    len: u32,
+    strict: u32,
+    max_input_bytes: u32,
+    max_depth: u32,
+    max_issues: u32,
+    lone_at: u32,
+    ascii: u32,
+) -> u32 {
+    let options = options(strict, max_input_bytes, max_depth, max_issues);
+    with_raw(len, ascii != 0, |bytes, out| {
+        if lone_at != 0 {
+            // See parse_any.
+            out.input = (0, 0);
+        }
+        match RecordOperation::parse_bytes(bytes, &options) {
+            Ok((operation, report)) if lone_at == 0 => {
+                out.operation(&operation);
+                out.issues(&report.issues);
+                to_u32(report.issues.len()) << 1 | 1
+            }
+            Ok((_, report)) | Err(Error::Invalid(report)) => {
+                let error = Error::Invalid(with_lone_surrogate(report, lone(lone_at)));
+                let code = IssueCode::ALL
+                    .iter()
+                    .position(|c| *c == error.code())
+                    .unwrap_or(0);
+                out.word(to_u32(code));
+                out.string(&error.to_string());
+                let issues = &error.report().issues;
+                out.issues(issues);
+                to_u32(issues.len()) << 1
+            }
+        }
+    })
+}
+
+/// Reads a payload of any shape. Words: kind (0 none, 1 operation, 2 collection, 3
+/// notifications, 4 array), nextLink (field), operation count, skipped count, issue count; each
+/// operation (its words, then path, changeType, resourceUrl, span start and end in UTF-16 units
+/// of the input, index of its first issue in the issue-index list, its issue count); each skipped
+/// resource (path, odataType, id); every issue; the issue-index list. Returns 1 when valid.
+#[wasm_bindgen(js_name = __groParseAny, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn parse_any(
+    len: u32,
+    strict: u32,
+    max_input_bytes: u32,
+    max_depth: u32,
+    max_issues: u32,
+    lone_at: u32,
+    ascii: u32,
+) -> u32 {
+    let options = options(strict, max_input_bytes, max_depth, max_issues);
+    // A lone surrogate in the JS string became U+FFFD in the copy: strings are then given as read
+    // (with U+FFFD), never sliced from the JS string that still holds the surrogate.
+    let slices = lone_at == 0;
+    with_raw(len, ascii != 0, |bytes, out| {
+        if !slices {
+            out.input = (0, 0);
+        }
+        let payload = crate::parse_any_bytes(bytes, &options);
+        let report = with_lone_surrogate(payload.report, lone(lone_at));
+        out.word(match payload.kind {
+            None => 0,
+            Some(crate::PayloadKind::Operation) => 1,
+            Some(crate::PayloadKind::Collection) => 2,
+            Some(crate::PayloadKind::Notifications) => 3,
+            Some(crate::PayloadKind::Array) => 4,
+        });
+        out.optional(payload.next_link.as_deref());
+        out.word(to_u32(payload.operations.len()));
+        out.word(to_u32(payload.skipped.len()));
+        out.word(to_u32(report.issues.len()));
+        let grouped = issue_indices_by_operation(&payload.operations, &report);
+        let mut first_issue = 0u32;
+        for (entry, issues) in payload.operations.iter().zip(&grouped) {
+            entry_words(out, entry);
+            out.word(first_issue);
+            out.word(to_u32(issues.len()));
+            first_issue = first_issue.saturating_add(to_u32(issues.len()));
+        }
+        for resource in &payload.skipped {
+            out.string(&resource.path);
+            out.optional(resource.odata_type.as_deref());
+            out.optional(resource.id.as_deref());
+        }
+        out.issues(&report.issues);
+        for issues in &grouped {
+            out.words.extend(issues.iter().map(|&at| to_u32(at)));
+        }
+        u32::from(report.is_valid())
+    })
+}
+
+fn entry_words(out: &mut Out<'_>, entry: &OperationEntry<'_>) {
+    out.operation(&entry.operation);
+    out.string(&entry.path);
+    out.optional(entry.change_type.as_deref());
+    out.optional(entry.resource_url.as_deref());
+    out.input_offset_word(entry.span.start);
+    out.input_offset_word(entry.span.end);
+}
+
+/// Reads the input (an operation's own text, kept by JavaScript) again and writes one thing about
+/// it into the text area: 0 its canonical JSON (`pascal`, `redact` as 0 or 1), 1 its one-line
+/// summary, 2 its extra properties as a JSON array of raw keys and raw values, `[k, v, k, v]`.
+/// Returns 1, or 0 when the text no longer reads as an operation.
+#[wasm_bindgen(js_name = __groReread, skip_typescript)]
+pub fn reread(len: u32, max_depth: u32, what: u32, pascal: u32, redact: u32) -> u32 {
+    let options = ParseOptions {
+        max_input_bytes: usize::MAX,
+        max_issues: usize::MAX,
+        ..options(0, 0, max_depth, 0)
+    };
+    with_raw(len, false, |bytes, out| {
+        let (Some(operation), _) = RecordOperation::read_bytes(bytes, &options) else {
+            return 0;
+        };
+        match what {
+            0 => out.text.push_str(&operation.to_json(&WriteOptions {
+                pascal_case_status: pascal != 0,
+                redact_token: redact != 0,
+            })),
+            1 => out.text.push_str(&operation.to_string()),
+            _ => {
+                out.text.push('[');
+                for (at, extra) in operation.extra.iter().enumerate() {
+                    if at > 0 {
+                        out.text.push(',');
+                    }
+                    out.text.push_str(&extra.raw_key);
+                    out.text.push(',');
+                    out.text.push_str(&extra.raw_value);
+                }
+                out.text.push(']');
+            }
+        }
+        1
+    })
+}

@@ -1,0 +1,189 @@
+// The package's `validate`, `parseAny` and `RecordOperation` are built in JavaScript on plain wasm
+// exports (pkg-template/api.js over src/bindings/raw.rs). The same module also carries the reference
+// bindings built in Rust with wasm-bindgen (src/bindings/functions.rs, operation.rs), which the
+// wasm-bindgen-test suites check case by case. This test feeds both the same inputs, in the same
+// wasm instance, and requires identical results: every issue (path, code, severity, message, line,
+// column), every getter, `stringify()` with each write option, `toJSON()`, `toString()`,
+// `extraProperties`, `warnings`, and thrown errors (name, code, message, issues).
+//
+// Inputs: every case of the bad-input corpus (tests/corpus/bad-inputs.txt: text, raw bytes, JS
+// strings with lone surrogates) in lenient and strict mode with its options; the benchmark's
+// generated payloads (bench/generate.js: both casings, numbers as strings, non-ASCII, extra
+// properties, pretty-printed, invalid ones) single and as a collection; text with escapes and
+// characters outside the BMP; and the same payloads as bytes, as parsed objects and as
+// `RecordOperation`s.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { PKG_DIR, REPO } from './helpers.mjs';
+import { readCorpusInputs } from './corpus-inputs.mjs';
+
+const require = createRequire(import.meta.url);
+const api = require(path.join(PKG_DIR, 'index.node.cjs'));
+// The same module the entry loaded (require caches it): the same instance, the Rust-built classes.
+const reference = require(path.join(PKG_DIR, 'node', 'graph_record_operation.cjs'));
+const { singlePayloads, collectionPayload } = await import(
+  pathToFileURL(path.join(REPO, 'bench', 'generate.js')).href
+);
+
+test('the fast path is in use: the exported classes are not the wasm-bindgen ones', () => {
+  assert.notEqual(api.RecordOperation, reference.RecordOperation);
+  assert.notEqual(api.validate, reference.validate);
+  assert.notEqual(api.parseAny, reference.parseAny);
+});
+
+/** What a caller can observe of an operation, as plain data. */
+function observe(op) {
+  const info = op.resultInfo;
+  return {
+    id: op.id,
+    odataType: op.odataType,
+    clientContext: op.clientContext,
+    status: op.status,
+    completionReason: op.completionReason,
+    resultInfo: info == null ? info : { ...info.toJSON(), code: info.code, subcode: info.subcode, message: info.message, category: info.category },
+    recordingLocation: op.recordingLocation,
+    recordingAccessToken: op.recordingAccessToken,
+    isTerminal: op.isTerminal,
+    isSuccess: op.isSuccess,
+    extraProperties: asJson(op.extraProperties),
+    extraKeys: Reflect.ownKeys(op.extraProperties),
+    warnings: op.warnings,
+    stringify: op.stringify(),
+    pascal: op.stringify({ pascalCaseStatus: true }),
+    redacted: op.stringify({ redact: true }),
+    toJSON: asJson(op.toJSON()),
+    toString: op.toString(),
+  };
+}
+
+/**
+ * JSON text of a value, so very deep values compare without recursion (assert's deep equality
+ * recurses); past what JSON.stringify can nest, the `stringify()` comparison still holds.
+ */
+function asJson(value) {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) return 'too deep for JSON.stringify';
+    throw error;
+  }
+}
+
+function run(call) {
+  try {
+    return { value: call() };
+  } catch (error) {
+    return {
+      thrown: {
+        isError: error instanceof Error,
+        constructor: error?.constructor?.name,
+        name: error?.name,
+        code: error?.code,
+        message: error?.message,
+        issues: error?.issues,
+      },
+    };
+  }
+}
+
+function observeAny(payload) {
+  return {
+    ...payload,
+    operations: payload.operations.map((entry) => ({ ...entry, operation: observe(entry.operation) })),
+  };
+}
+
+let compared = 0;
+
+/** Requires the same results from both paths for one input and options. */
+function compare(input, options, what) {
+  const fast = run(() => api.validate(input, options));
+  const slow = run(() => reference.validate(input, options));
+  assert.deepStrictEqual(fast, slow, `${what}: validate`);
+
+  const fastOp = run(() => observe(api.RecordOperation.from(input, options)));
+  const slowOp = run(() => observe(reference.RecordOperation.from(input, options)));
+  assert.deepStrictEqual(fastOp, slowOp, `${what}: RecordOperation.from`);
+
+  const fastAny = run(() => observeAny(api.parseAny(input, options)));
+  const slowAny = run(() => observeAny(reference.parseAny(input, options)));
+  assert.deepStrictEqual(fastAny, slowAny, `${what}: parseAny`);
+  compared++;
+}
+
+test('every corpus case gives the same results on both paths, lenient and strict', () => {
+  const cases = readCorpusInputs(readFileSync(path.join(REPO, 'tests', 'corpus', 'bad-inputs.txt'), 'utf8'));
+  assert.ok(cases.length > 400, `only ${cases.length} corpus cases`);
+  for (const c of cases) {
+    for (const strict of [false, true]) {
+      const options = { strict };
+      if (c.maxInputBytes !== undefined) options.maxInputBytes = c.maxInputBytes;
+      if (c.maxDepth !== undefined) options.maxDepth = c.maxDepth;
+      compare(c.input, options, `${c.name} (${strict ? 'strict' : 'lenient'})`);
+    }
+  }
+});
+
+test('generated payloads (the benchmark data) give the same results as text, bytes, objects and operations', () => {
+  const { texts } = singlePayloads(1500, 0x5eed2026);
+  const encoder = new TextEncoder();
+  for (const [i, text] of texts.entries()) {
+    compare(text, undefined, `payload ${i}`);
+    if (i % 5 === 0) compare(text, { strict: true }, `payload ${i} strict`);
+    if (i % 7 === 0) compare(encoder.encode(text), undefined, `payload ${i} as bytes`);
+    if (i % 11 === 0) compare(encoder.encode(text).buffer, undefined, `payload ${i} as an ArrayBuffer`);
+    if (i % 13 === 0) compare(JSON.parse(text), undefined, `payload ${i} as an object`);
+    if (i % 17 === 0) {
+      const op = run(() => api.RecordOperation.parse(text));
+      if (op.value) compare(op.value, undefined, `payload ${i} as a RecordOperation`);
+    }
+  }
+});
+
+test('a generated collection gives the same results, as text and as bytes', () => {
+  const collection = collectionPayload(400);
+  const text = collection.text ?? collection;
+  compare(text, undefined, 'collection');
+  compare(new TextEncoder().encode(text), undefined, 'collection as bytes');
+  compare(text, { strict: true }, 'collection strict');
+});
+
+test('escapes, characters outside the BMP and non-ASCII keys map to the same strings and positions', () => {
+  const inputs = [
+    '{"id":"😀-op","status":"Running","clientContext":"ctx 😀 é","recordingLocation":"https://x/ü","extra😀":{"a":"😀"},"resultInfo":{"code":"500","message":"𝄞 ok"}}',
+    '{"id":"\\u0041\\ud83d\\ude00","status":"\\u0063ompleted","clientContext":"a\\nb","recordingAccessToken":"tok\\u00e9n","z":1}',
+    JSON.stringify({ value: [{ id: '😀', status: 'failed', resultInfo: { code: 404 } }, { id: 'é', status: 7 }, { '@odata.type': '#microsoft.graph.playPromptOperation', id: '𝄞' }], '@odata.nextLink': 'https://n/😀' }),
+    JSON.stringify({ value: [{ changeType: 'updated', resourceUrl: '/communications/calls/😀/operations/op', resourceData: { id: 'op😀', status: 'running' } }] }),
+    '[{"id":"a😀","status":"completed"},{"id":"b","status":"RUNNING","é":"😀"}]',
+    '  {"id":"ws","status":"notStarted"}  ',
+    '{"id":"dup","id":"dup2"}',
+  ];
+  for (const [i, text] of inputs.entries()) {
+    compare(text, undefined, `special ${i}`);
+    compare(text, { strict: true }, `special ${i} strict`);
+    compare(new TextEncoder().encode(text), undefined, `special ${i} as bytes`);
+  }
+});
+
+test('bad options and bad inputs throw the same TypeErrors on both paths', () => {
+  const good = '{"id":"o","status":"running"}';
+  const badOptions = [5, 'x', true, { strict: 1 }, { maxDepth: 0 }, { maxDepth: 1.5 }, { maxInputBytes: -1 }, { maxIssues: 2 ** 32 }, { maxIssues: '3' }];
+  for (const options of badOptions) compare(good, options, `options ${JSON.stringify(options)}`);
+  for (const input of [undefined, () => 1, Symbol('s'), new Int16Array(2), new DataView(new ArrayBuffer(2)), 10n]) {
+    compare(input, undefined, `input ${typeof input}`);
+  }
+  const op = api.RecordOperation.parse(good);
+  const slowOp = reference.RecordOperation.parse(good);
+  for (const options of [5, { redact: 'yes' }, { pascalCaseStatus: 1 }]) {
+    assert.deepStrictEqual(run(() => op.stringify(options)), run(() => slowOp.stringify(options)), `stringify(${JSON.stringify(options)})`);
+  }
+  assert.deepStrictEqual(op.toJSON('key'), slowOp.toJSON('key'), 'toJSON(key) from JSON.stringify');
+});
+
+test('the comparisons above really ran', () => {
+  assert.ok(compared > 2500, `only ${compared} comparisons`);
+});
