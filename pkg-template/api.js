@@ -23,10 +23,13 @@ const SKIPPED_WORDS = 8;
 const DEFAULT_OPTIONS = Object.freeze({ strict: 0, maxInputBytes: 0, maxDepth: 0, maxIssues: 0 });
 const INTERNAL = Symbol('graph-record-operation: internal');
 /**
- * Each operation's secrets: its access token and its own JSON text (which holds the token). Not
- * in fields: browser devtools list private fields in console previews, never WeakMap entries.
+ * An operation's secrets, its access token and its own JSON text (which holds the token), behind a
+ * function: browser devtools list private fields' values in console previews, but show a
+ * function as its source text. (A WeakMap would hide them too, at a hundred times the cost.)
  */
-const SECRETS = new WeakMap();
+function secrets(token, source) {
+  return (which) => (which === 0 ? token : source);
+}
 
 /** Where the first lone surrogate of a string that is not well-formed UTF-16 is. */
 function firstLoneSurrogate(text) {
@@ -40,6 +43,27 @@ function firstLoneSurrogate(text) {
     previousHigh = high;
   }
   return previousHigh ? text.length - 1 : -1;
+}
+
+/**
+ * A `RecordOperationError`. It describes the payload (every issue with its path, line and column),
+ * not the code, so it is made without a stack trace: in V8, capturing even one frame costs more
+ * than reading the payload, and a stream with invalid payloads would pay it for each.
+ */
+function recordOperationError(message, code, issues) {
+  const limit = Error.stackTraceLimit;
+  const limited = typeof limit === 'number' && Object.isExtensible(Error);
+  if (limited) Error.stackTraceLimit = 0;
+  let error;
+  try {
+    error = new Error(message);
+  } finally {
+    if (limited) Error.stackTraceLimit = limit;
+  }
+  error.name = ERROR_NAME;
+  error.code = code;
+  error.issues = issues;
+  return error;
 }
 
 function freedError(name) {
@@ -384,6 +408,7 @@ export function createApi(wasm) {
     #flags;
     #warnings;
     #maxDepth;
+    #secrets;
     #freed = false;
 
     /**
@@ -407,7 +432,7 @@ export function createApi(wasm) {
       this.#info = u32[w + 19];
       this.#message = field(w + 20, input);
       this.#recordingLocation = field(w + 23, input);
-      SECRETS.set(this, { token: field(w + 26, input), source });
+      this.#secrets = secrets(field(w + 26, input), source);
       this.#warnings = warnings;
       this.#maxDepth = maxDepth;
     }
@@ -471,12 +496,12 @@ export function createApi(wasm) {
     /** `recordingAccessToken`: a credential; this getter and `toJSON()` are the only ways to read it. */
     get recordingAccessToken() {
       this.#live();
-      return SECRETS.get(this).token;
+      return this.#secrets(0);
     }
 
     /** Reads the operation's own text again for `what` (see raw.rs). */
     #reread(what, pascal, redact) {
-      return reread(SECRETS.get(this).source, this.#maxDepth, what, pascal, redact);
+      return reread(this.#secrets(1), this.#maxDepth, what, pascal, redact);
     }
 
     /** `completed` or `failed`: no more updates follow. */
@@ -570,11 +595,7 @@ export function createApi(wasm) {
       const warnings = readIssues(at + OPERATION_WORDS, count);
       return new RecordOperation(INTERNAL, at, source, source, warnings, parseOptions.maxDepth);
     }
-    const error = new Error(text.slice(u32[at + 1], u32[at + 2]));
-    error.name = ERROR_NAME;
-    error.code = CODES[u32[at]];
-    error.issues = readIssues(at + 3, count);
-    throw error;
+    throw recordOperationError(text.slice(u32[at + 1], u32[at + 2]), CODES[u32[at]], readIssues(at + 3, count));
   }
 
   /**

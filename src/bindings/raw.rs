@@ -23,6 +23,10 @@ use crate::{
 /// Words per issue: code | severity << 16, path, message (two words each: UTF-16 start and end in
 /// the text area), line, column.
 const ISSUE_WORDS: usize = 7;
+/// Words per operation (see `Out::operation`), per `parseAny` entry, per skipped resource.
+const OPERATION_WORDS: usize = 29;
+const ENTRY_WORDS: usize = OPERATION_WORDS + 12;
+const SKIPPED_WORDS: usize = 8;
 
 /// Where the latest result is: `[words pointer, word count, text pointer, text bytes]`.
 #[derive(Default)]
@@ -101,8 +105,11 @@ struct Out<'r> {
     /// The input is ASCII: byte offsets are UTF-16 offsets.
     ascii: bool,
     /// Otherwise, the words that hold byte offsets into the input, with those offsets, converted to
-    /// UTF-16 offsets in one pass over the input when the result is complete.
+    /// UTF-16 offsets by [`Out::convert_offsets`].
     byte_offsets: Vec<(u32, usize)>,
+    /// Where the conversion stopped: a byte offset and the UTF-16 units before it. Operations come
+    /// in document order, so converting after each one walks the input once in all.
+    cursor: (usize, usize),
 }
 
 impl Out<'_> {
@@ -154,19 +161,32 @@ impl Out<'_> {
         self.words.push(to_u32(offset));
     }
 
-    /// Turns the byte offsets into UTF-16 offsets, walking the input once.
+    /// Turns the pending byte offsets into UTF-16 offsets, walking forward from the cursor (from the
+    /// start when one lies before it).
     fn convert_offsets(&mut self, input: &[u8]) {
-        let mut pending = std::mem::take(&mut self.byte_offsets);
-        pending.sort_unstable_by_key(|&(_, offset)| offset);
-        let mut byte = 0usize;
-        let mut units = 0usize;
-        for (word, offset) in pending {
+        if self.byte_offsets.is_empty() {
+            return;
+        }
+        // A few offsets per operation: a small sort.
+        self.byte_offsets
+            .sort_unstable_by_key(|&(_, offset)| offset);
+        let (mut byte, mut units) = self.cursor;
+        if self
+            .byte_offsets
+            .first()
+            .is_some_and(|&(_, first)| first < byte)
+        {
+            (byte, units) = (0, 0);
+        }
+        for &(word, offset) in &self.byte_offsets {
             units += utf16_units(input.get(byte..offset).unwrap_or(&[]));
             byte = byte.max(offset);
             if let Some(slot) = self.words.get_mut(word as usize) {
                 *slot = to_u32(units);
             }
         }
+        self.cursor = (byte, units);
+        self.byte_offsets.clear();
     }
 
     fn optional(&mut self, text: Option<&str>) {
@@ -273,11 +293,10 @@ fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u3
             input: (start, start.saturating_add(bytes.len())),
             ascii,
             byte_offsets: Vec::new(),
+            cursor: (0, 0),
         };
         let result = write(bytes, &mut out);
-        if !out.byte_offsets.is_empty() {
-            out.convert_offsets(bytes);
-        }
+        out.convert_offsets(bytes);
         header.words_ptr = words.as_ptr() as u32;
         header.words_len = to_u32(words.len());
         header.text_ptr = text.as_ptr() as u32;
@@ -448,6 +467,12 @@ pub fn parse_any(
             Some(crate::PayloadKind::Array) => 4,
         });
         out.optional(payload.next_link.as_deref());
+        out.convert_offsets(bytes);
+        out.words.reserve(
+            payload.operations.len() * ENTRY_WORDS
+                + payload.skipped.len() * SKIPPED_WORDS
+                + report.issues.len() * (ISSUE_WORDS + 1),
+        );
         out.word(to_u32(payload.operations.len()));
         out.word(to_u32(payload.skipped.len()));
         out.word(to_u32(report.issues.len()));
@@ -455,6 +480,7 @@ pub fn parse_any(
         let mut first_issue = 0u32;
         for (entry, issues) in payload.operations.iter().zip(&grouped) {
             entry_words(out, entry);
+            out.convert_offsets(bytes);
             out.word(first_issue);
             out.word(to_u32(issues.len()));
             first_issue = first_issue.saturating_add(to_u32(issues.len()));

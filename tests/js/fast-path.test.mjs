@@ -184,6 +184,23 @@ test('bad options and bad inputs throw the same TypeErrors on both paths', () =>
   assert.deepStrictEqual(op.toJSON('key'), slowOp.toJSON('key'), 'toJSON(key) from JSON.stringify');
 });
 
+test('a RecordOperationError is a real Error named for what it is, without a stack trace, and Error.stackTraceLimit is left as it was', () => {
+  const limit = Error.stackTraceLimit;
+  let error;
+  try {
+    api.RecordOperation.parse('{"id": 5}');
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof Error);
+  assert.equal(error.name, 'RecordOperationError');
+  assert.equal(error.code, 'wrong_type');
+  assert.ok(api.isRecordOperationError(error));
+  assert.equal(error.stack, `RecordOperationError: ${error.message}`);
+  assert.equal(Error.stackTraceLimit, limit);
+  assert.ok(new Error('other').stack.includes('\n    at '), 'other errors keep their stack');
+});
+
 test('the comparisons above really ran', () => {
   assert.ok(compared > 2500, `only ${compared} comparisons`);
 });
