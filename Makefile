@@ -35,6 +35,7 @@ test-rust:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features reference-bindings -- -D warnings
 	cargo test
 
 test-wasm:

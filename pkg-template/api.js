@@ -22,6 +22,7 @@ const SKIPPED_WORDS = 8;
 /** Options left out: every limit at its default (0 tells wasm to use it). */
 const DEFAULT_OPTIONS = Object.freeze({ strict: 0, maxInputBytes: 0, maxDepth: 0, maxIssues: 0 });
 const INTERNAL = Symbol('graph-record-operation: internal');
+const NO_ISSUES = Object.freeze([]);
 /**
  * An operation's secrets, its access token and its own JSON text (which holds the token), behind a
  * function: browser devtools list private fields' values in console previews, but show a
@@ -309,14 +310,17 @@ export function createApi(wasm) {
     return target;
   }
 
-  /** Reads the text of an operation again and returns what `what` asks for (see raw.rs). */
-  function reread(source, maxDepth, what, pascal, redact) {
+  /**
+   * Reads the text of an operation again, with the limits it was read with, and returns what
+   * `what` asks for (see raw.rs): text for 0-2, the issues for 3.
+   */
+  function reread(source, limits, what, pascal, redact) {
     const length = copyString(source);
-    if (!wasm.__groReread(length, maxDepth, what, pascal, redact)) {
+    if (!wasm.__groReread(length, limits.maxDepth, limits.maxIssues, what, pascal, redact)) {
       throw new Error('graph-record-operation: an operation could not be read again from its own text');
     }
     readResult();
-    return text;
+    return what === 3 ? readIssues(at, (u32[header + 1] / ISSUE_WORDS) | 0) : text;
   }
 
   /**
@@ -406,8 +410,8 @@ export function createApi(wasm) {
     #category;
     #recordingLocation;
     #flags;
-    #warnings;
-    #maxDepth;
+    #warnings; // null until asked for, for an operation that has warnings and came alone
+    #limits;
     #secrets;
     #freed = false;
 
@@ -415,7 +419,7 @@ export function createApi(wasm) {
      * Built from the operation's words at `w` of the latest result; `input` is the text that was
      * read (fields may be slices of it), `source` the operation's own text.
      */
-    constructor(internal, w, input, source, warnings, maxDepth) {
+    constructor(internal, w, input, source, warnings, limits) {
       if (internal !== INTERNAL) {
         throw new TypeError('RecordOperation has no public constructor: use RecordOperation.parse or RecordOperation.from');
       }
@@ -434,7 +438,7 @@ export function createApi(wasm) {
       this.#recordingLocation = field(w + 23, input);
       this.#secrets = secrets(field(w + 26, input), source);
       this.#warnings = warnings;
-      this.#maxDepth = maxDepth;
+      this.#limits = limits;
     }
 
     #live() {
@@ -501,7 +505,7 @@ export function createApi(wasm) {
 
     /** Reads the operation's own text again for `what` (see raw.rs). */
     #reread(what, pascal, redact) {
-      return reread(this.#secrets(1), this.#maxDepth, what, pascal, redact);
+      return reread(this.#secrets(1), this.#limits, what, pascal, redact);
     }
 
     /** `completed` or `failed`: no more updates follow. */
@@ -542,6 +546,8 @@ export function createApi(wasm) {
     /** The warnings reading reported (errors make `parse` throw instead). */
     get warnings() {
       this.#live();
+      // Read again from the operation's own text the first time (parse did not build them).
+      this.#warnings ??= this.#reread(3, 0, 0);
       return this.#warnings.map(copyIssue);
     }
 
@@ -592,8 +598,7 @@ export function createApi(wasm) {
     const source = result & 1 ? copiedText() : '';
     copied = '';
     if (result & 1) {
-      const warnings = readIssues(at + OPERATION_WORDS, count);
-      return new RecordOperation(INTERNAL, at, source, source, warnings, parseOptions.maxDepth);
+      return new RecordOperation(INTERNAL, at, source, source, count === 0 ? NO_ISSUES : null, parseOptions);
     }
     throw recordOperationError(text.slice(u32[at + 1], u32[at + 2]), CODES[u32[at]], readIssues(at + 3, count));
   }
@@ -666,7 +671,7 @@ export function createApi(wasm) {
       const warnings = new Array(own);
       for (let k = 0; k < own; k++) warnings[k] = copyIssue(issues[u32[indicesAt + first + k]]);
       const operationText = source.slice(u32[x + 8], u32[x + 9]);
-      entry.operation = new RecordOperation(INTERNAL, e, source, operationText, warnings, parseOptions.maxDepth);
+      entry.operation = new RecordOperation(INTERNAL, e, source, operationText, warnings, parseOptions);
       operations[i] = entry;
     }
 

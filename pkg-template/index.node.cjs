@@ -7,7 +7,7 @@ const wasm = require('./node/graph_record_operation.cjs');
 const { guardLifecycle } = require('./lifecycle.cjs');
 const { createApi } = require('./api.cjs');
 
-guardLifecycle([wasm.RecordOperation, wasm.ResultInfo, wasm.OperationTracker]);
+guardLifecycle([wasm.OperationTracker]);
 
 const api = createApi(wasm);
 const exported = {};

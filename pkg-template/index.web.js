@@ -8,6 +8,6 @@ import { guardLifecycle } from './lifecycle.js';
 import { createApi } from './api.js';
 
 await init();
-guardLifecycle([glue.RecordOperation, glue.ResultInfo, glue.OperationTracker]);
+guardLifecycle([glue.OperationTracker]);
 
 export const { __EXPORTS__ } = { ...glue, ...createApi(glue) };

@@ -9,6 +9,8 @@
 #
 # Needs what scripts/setup.sh installs. Takes about a minute from clean, seconds when cached.
 # Environment: SKIP_WASM_OPT=1 skips wasm-opt (faster local iterations; never for a release).
+#   PKG_OUT=dir and CARGO_FEATURES=...: another package from the same sources, e.g. the reference
+#   package the tests check the real one against (scripts/build-reference.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -17,7 +19,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 crate=graph_record_operation
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 work=$target_dir/pkg-build
-out=$root/pkg
+out=${PKG_OUT:-$root/pkg}
+features_args=()
+[ -n "${CARGO_FEATURES:-}" ] && features_args=(--features "$CARGO_FEATURES")
 wasm_opt=$root/node_modules/.bin/wasm-opt
 
 step() { printf 'build-package: %s\n' "$*"; }
@@ -32,8 +36,8 @@ fi
 
 # Never strip here: stripping drops the `target_features` section wasm-bindgen reads to use
 # reference types (externref); wasm-bindgen removes the name and producers sections below instead.
-step "cargo build --release --target wasm32-unknown-unknown --lib"
-CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target wasm32-unknown-unknown --lib
+step "cargo build --release --target wasm32-unknown-unknown --lib ${features_args[*]}"
+CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target wasm32-unknown-unknown --lib "${features_args[@]+"${features_args[@]}"}"
 input=$target_dir/wasm32-unknown-unknown/release/$crate.wasm
 
 rm -rf "$work"
@@ -94,16 +98,6 @@ node - "$out" "$version" "$crate" <<'EOF_NODE'
 const fs = require('node:fs');
 const path = require('node:path');
 const [out, version, crate] = process.argv.slice(2);
-const names = Object.keys(require(path.join(out, 'node', `${crate}.cjs`)))
-  .filter((name) => !name.startsWith('__'))
-  .sort();
-if (names.length === 0) throw new Error('the wasm module exports nothing: are the bindings built?');
-for (const file of ['index.node.mjs', 'index.web.js']) {
-  const p = path.join(out, file);
-  const text = fs.readFileSync(p, 'utf8');
-  if (!text.includes('__EXPORTS__')) throw new Error(`${file}: no __EXPORTS__ placeholder`);
-  fs.writeFileSync(p, text.replaceAll('__EXPORTS__', names.join(', ')));
-}
 // The lifecycle guard is written once, as an ES module (the browser entry imports it); Node 20's
 // CommonJS entry cannot require ES modules, so it gets the same function as CommonJS.
 const lifecycle = fs.readFileSync(path.join(out, 'lifecycle.js'), 'utf8');
@@ -119,6 +113,18 @@ fs.writeFileSync(
   path.join(out, 'api.cjs'),
   `'use strict';\n${api.replace('export function createApi(', 'function createApi(')}\nmodule.exports = { createApi };\n`,
 );
+// The export names are what the CommonJS entry really exports (the wasm-bindgen exports plus what
+// api.js builds), so the Node ESM entry, the browser entry and the .d.ts always list the same names.
+const names = Object.keys(require(path.join(out, 'index.node.cjs'))).sort();
+for (const wanted of ['validate', 'parseAny', 'RecordOperation', 'ResultInfo']) {
+  if (!names.includes(wanted)) throw new Error(`index.node.cjs does not export ${wanted}`);
+}
+for (const file of ['index.node.mjs', 'index.web.js']) {
+  const p = path.join(out, file);
+  const text = fs.readFileSync(p, 'utf8');
+  if (!text.includes('__EXPORTS__')) throw new Error(`${file}: no __EXPORTS__ placeholder`);
+  fs.writeFileSync(p, text.replaceAll('__EXPORTS__', names.join(', ')));
+}
 const pj = path.join(out, 'package.json');
 const pkg = JSON.parse(fs.readFileSync(pj, 'utf8'));
 pkg.version = version;
@@ -131,4 +137,4 @@ fs.writeFileSync(pj, JSON.stringify(pkg, null, 2) + '\n');
 console.log(`build-package: exports ${names.join(', ')}`);
 EOF_NODE
 
-step "done: pkg/ ($(du -sh "$out" | cut -f1)), version $version"
+step "done: $out ($(du -sh "$out" | cut -f1)), version $version"

@@ -16,8 +16,8 @@
 #
 # wasm-pack is not needed: the wasm tests run through wasm-bindgen-test-runner directly
 # (scripts/test-wasm.sh). If you have wasm-pack, these are equivalent:
-#   wasm-pack test --node               (tests/node.rs)
-#   wasm-pack test --headless --chrome  (tests/browser.rs)
+#   wasm-pack test --node --features reference-bindings               (tests/node.rs)
+#   wasm-pack test --headless --chrome --features reference-bindings  (tests/browser.rs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

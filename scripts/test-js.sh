@@ -22,5 +22,7 @@ pkg=${PKG_DIR:-pkg}
 if [ "${BUILD:-}" = 1 ] || [ ! -f "$pkg/index.node.mjs" ] || [ ! -f "$pkg/index.web.js" ]; then
     bash scripts/build-package.sh
 fi
+# The reference package the fast path is checked against (fast-path and memory tests).
+bash scripts/build-reference.sh
 node --test --test-reporter=spec --test-reporter-destination=stdout \
     tests/js/hardening.test.mjs tests/js/browser.test.mjs tests/js/memory.test.mjs tests/js/fast-path.test.mjs

@@ -4,8 +4,8 @@
 # wasm-bindgen-test-runner (the wasm-bindgen CLI at the pinned version; no wasm-pack needed).
 #
 #   bash scripts/test-wasm.sh            both suites (one cargo build of both; ~1 min when cached)
-#   SUITES=node bash scripts/test-wasm.sh     only Node.js   (same as `wasm-pack test --node`)
-#   SUITES=browser bash scripts/test-wasm.sh  only Chromium  (same as `wasm-pack test --headless --chrome`)
+#   SUITES=node bash scripts/test-wasm.sh     only Node.js   (same as `wasm-pack test --node --features reference-bindings`)
+#   SUITES=browser bash scripts/test-wasm.sh  only Chromium  (`wasm-pack test --headless --chrome --features reference-bindings`)
 #   bash scripts/test-wasm.sh -- corpus       arguments after the script go to cargo test (a filter)
 #
 # The browser suite selects itself with `wasm_bindgen_test_configure!(run_in_browser)`; the runner
@@ -51,4 +51,4 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER="$chromedriver" \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$tmp/webdriver.json" \
     WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}" \
-    cargo test --target wasm32-unknown-unknown "${args[@]}" "$@"
+    cargo test --target wasm32-unknown-unknown --features reference-bindings "${args[@]}" "$@"

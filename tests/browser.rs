@@ -2,10 +2,12 @@
 //! through wasm-bindgen-test and chromedriver.
 //!
 //!   bash scripts/test-wasm.sh                 (both suites; sets up chromedriver and its flags)
-//!   wasm-pack test --headless --chrome        (equivalent, if you have wasm-pack)
+//!   wasm-pack test --headless --chrome --features reference-bindings   (equivalent, with wasm-pack)
 //!
-//! Compiles to nothing on native targets, so `cargo test` stays native.
-#![cfg(target_arch = "wasm32")]
+//! The cases call the Rust-built bindings (feature `reference-bindings`), which the package's
+//! JavaScript-built API is checked against (tests/js/fast-path.test.mjs). Compiles to nothing on
+//! native targets, so `cargo test` stays native.
+#![cfg(all(target_arch = "wasm32", feature = "reference-bindings"))]
 
 #[macro_use]
 mod common;

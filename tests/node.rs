@@ -1,12 +1,14 @@
 //! The shared binding cases (tests/common) in Node.js, through wasm-bindgen-test.
 //!
 //!   bash scripts/test-wasm.sh            (both suites)
-//!   wasm-pack test --node                (equivalent, if you have wasm-pack)
+//!   wasm-pack test --node --features reference-bindings     (equivalent, if you have wasm-pack)
 //!   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!     cargo test --target wasm32-unknown-unknown --test node
+//!     cargo test --target wasm32-unknown-unknown --features reference-bindings --test node
 //!
-//! Compiles to nothing on native targets, so `cargo test` stays native.
-#![cfg(target_arch = "wasm32")]
+//! The cases call the Rust-built bindings (feature `reference-bindings`), which the package's
+//! JavaScript-built API is checked against (tests/js/fast-path.test.mjs). Compiles to nothing on
+//! native targets, so `cargo test` stays native.
+#![cfg(all(target_arch = "wasm32", feature = "reference-bindings"))]
 
 #[macro_use]
 mod common;

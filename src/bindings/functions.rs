@@ -1,21 +1,24 @@
 //! The free functions: `validate`, `parseAny`, the enum helpers and the error guard.
 
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::input::{parse_options_arg, with_input};
-use super::issues::{set_verdict, verdict_to_js, with_lone_surrogate, ERROR_NAME};
-use super::objects::{new_object, EntryObject, ResultObject};
-use super::operation::RecordOperation;
-use super::types::{
-    AnyPayloadValue, InputArg, IsRecordOperationError, ParseOptionsArg, ReasonName, StatusName,
-    ValidationResultValue,
-};
+use super::issues::ERROR_NAME;
+use super::types::{IsRecordOperationError, ReasonName, StatusName};
 use crate::{OperationStatus, RecordCompletionReason};
+#[cfg(feature = "reference-bindings")]
+use {
+    super::input::{parse_options_arg, with_input},
+    super::issues::{set_verdict, verdict_to_js, with_lone_surrogate},
+    super::objects::{new_object, EntryObject, ResultObject},
+    super::operation::RecordOperation,
+    super::types::{AnyPayloadValue, InputArg, ParseOptionsArg, ValidationResultValue},
+    js_sys::Array,
+};
 
 /// Validates one recordOperation, given as JSON text or an already-parsed object. Never throws for
 /// a bad payload: every problem is in the result. Throws a `TypeError` only for bad options.
+#[cfg(feature = "reference-bindings")]
 #[wasm_bindgen]
 pub fn validate(
     input: &InputArg,
@@ -32,6 +35,7 @@ pub fn validate(
 /// `@odata.nextLink`), a `commsNotifications` envelope, or a bare array. Returns the
 /// recordOperations with their JSON Pointers, the other resources as `skipped`, and every issue.
 /// Never throws for a bad payload.
+#[cfg(feature = "reference-bindings")]
 #[wasm_bindgen(js_name = parseAny)]
 pub fn parse_any(
     text: &InputArg,
@@ -127,6 +131,7 @@ pub fn is_record_operation_error(error: &JsValue) -> IsRecordOperationError {
 
 /// Each operation's own issues, found in one pass: an issue belongs to the operation whose path
 /// is the longest prefix of the issue's path (`/value/1` does not contain `/value/10`).
+#[cfg(feature = "reference-bindings")]
 fn issues_by_operation(
     operations: &[crate::OperationEntry<'_>],
     report: &crate::Report,

@@ -252,6 +252,7 @@ fn count_option(options: &JsValue, name: &str) -> Result<Option<usize>, JsValue>
 }
 
 /// Reads optional `{ strict?, maxInputBytes?, maxDepth? }`; absent options cost no JS call.
+#[cfg(feature = "reference-bindings")]
 pub(crate) fn parse_options_arg<T: Into<JsValue>>(
     options: Option<T>,
 ) -> Result<ParseOptions, JsValue> {
@@ -286,6 +287,7 @@ pub(crate) fn write_options(options: &JsValue) -> Result<WriteOptions, JsValue> 
 
 /// Sets a property as an own data property, even for `__proto__` (plain assignment would call the
 /// prototype setter instead).
+#[cfg(feature = "reference-bindings")]
 pub(crate) fn define(target: &Object, key: &JsValue, value: &JsValue) {
     let descriptor = Object::new();
     let _ = Reflect::set(&descriptor, &"value".into(), value);

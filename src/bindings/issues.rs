@@ -77,6 +77,7 @@ pub(crate) fn set_verdict(target: &ResultObject, report: &Report) {
 }
 
 /// `{ valid, errors, warnings }`.
+#[cfg(feature = "reference-bindings")]
 pub(crate) fn verdict_to_js(report: &Report) -> ResultObject {
     let object: ResultObject = new_object();
     set_verdict(&object, report);

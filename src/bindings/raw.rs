@@ -391,9 +391,10 @@ pub fn validate(
     })
 }
 
-/// Reads one operation (`ascii`: the input is ASCII, so byte offsets are UTF-16 offsets). On success (returns issue count × 2 + 1): the operation's words (see
-/// `Out::operation`), then its issues (warnings). On failure (returns issue count × 2): the
-/// code of the first error, the error message (start, end), then every issue.
+/// Reads one operation (`ascii`: the input is ASCII, so byte offsets are UTF-16 offsets). On
+/// success (returns the warning count × 2 + 1): the operation's words (see `Out::operation`); the
+/// warnings themselves come from [`reread`] when asked for. On failure (returns the issue count ×
+/// 2): the code of the first error, the error message (start, end), then every issue.
 #[wasm_bindgen(js_name = __groParse, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn parse(
@@ -413,8 +414,9 @@ pub fn parse(
         }
         match RecordOperation::parse_bytes(bytes, &options) {
             Ok((operation, report)) if lone_at == 0 => {
+                // The warnings are not written: JavaScript reads them again from the operation's
+                // text if `warnings` is ever asked for (most callers never do).
                 out.operation(&operation);
-                out.issues(&report.issues);
                 to_u32(report.issues.len()) << 1 | 1
             }
             Ok((_, report)) | Err(Error::Invalid(report)) => {
@@ -507,19 +509,26 @@ fn entry_words(out: &mut Out<'_>, entry: &OperationEntry<'_>) {
     out.input_offset_word(entry.span.end);
 }
 
-/// Reads the input (an operation's own text, kept by JavaScript) again and writes one thing about
-/// it into the text area: 0 its canonical JSON (`pascal`, `redact` as 0 or 1), 1 its one-line
-/// summary, 2 its extra properties as a JSON array of raw keys and raw values, `[k, v, k, v]`.
-/// Returns 1, or 0 when the text no longer reads as an operation.
+/// Reads the input (an operation's own text, kept by JavaScript) again, with the options it was
+/// parsed with, and writes one thing about it: 0 its canonical JSON (`pascal`, `redact` as 0 or 1),
+/// 1 its one-line summary, 2 its extra properties as a JSON array of raw keys and raw values,
+/// `[k, v, k, v]`, into the text area; 3 the issues of its reading (its warnings: it was read
+/// without an error) as issue words. Returns 1, or 0 when the text no longer reads as an operation.
 #[wasm_bindgen(js_name = __groReread, skip_typescript)]
-pub fn reread(len: u32, max_depth: u32, what: u32, pascal: u32, redact: u32) -> u32 {
+pub fn reread(
+    len: u32,
+    max_depth: u32,
+    max_issues: u32,
+    what: u32,
+    pascal: u32,
+    redact: u32,
+) -> u32 {
     let options = ParseOptions {
         max_input_bytes: usize::MAX,
-        max_issues: usize::MAX,
-        ..options(0, 0, max_depth, 0)
+        ..options(0, 0, max_depth, max_issues)
     };
     with_raw(len, false, |bytes, out| {
-        let (Some(operation), _) = RecordOperation::read_bytes(bytes, &options) else {
+        let (Some(operation), report) = RecordOperation::read_bytes(bytes, &options) else {
             return 0;
         };
         match what {
@@ -528,6 +537,7 @@ pub fn reread(len: u32, max_depth: u32, what: u32, pascal: u32, redact: u32) -> 
                 redact_token: redact != 0,
             })),
             1 => out.text.push_str(&operation.to_string()),
+            3 => out.issues(&report.issues),
             _ => {
                 out.text.push('[');
                 for (at, extra) in operation.extra.iter().enumerate() {

@@ -249,6 +249,144 @@ export interface RecordResponseResult extends ValidationResult {
 }
 "#;
 
+/// The declarations of what `pkg-template/api.js` builds in JavaScript: the same API the reference
+/// bindings (feature `reference-bindings`) declare through wasm-bindgen.
+#[cfg(not(feature = "reference-bindings"))]
+#[wasm_bindgen(typescript_custom_section)]
+const JS_BUILT: &'static str = r#"
+/**
+ * A Microsoft Graph recordOperation, read with `RecordOperation.parse` or `RecordOperation.from`.
+ *
+ * `toString()` and Node's `util.inspect` never show the recording access token; only the
+ * `recordingAccessToken` getter and `toJSON()` do.
+ */
+export class RecordOperation {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The same as `parse`, for a value the caller already parsed (`JSON.parse` output, a plain
+     * object) or another `RecordOperation`.
+     */
+    static from(value: string | Uint8Array | object, options?: ParseOptions | null): RecordOperation;
+    /**
+     * Reads a recordOperation from JSON text. Accepts every spelling real senders use (status in
+     * any case, numbers sent as strings, `subCode`, legacy beta names) and keeps unknown
+     * properties. Throws a `RecordOperationError` (with `code` and `issues`) when the payload has
+     * errors in the chosen mode; the warnings are on the result's `warnings`.
+     */
+    static parse(text: string, options?: ParseOptions | null): RecordOperation;
+    /**
+     * The canonical JSON text: documented spellings, every unknown property byte-for-byte in its
+     * original order. The lossless form.
+     */
+    stringify(options?: WriteOptions | null): string;
+    /**
+     * The operation as a JSON object, so `JSON.stringify(operation)` works. Numbers in extra
+     * properties become JS numbers (`1.0` reads as `1`); `stringify()` keeps them exactly.
+     */
+    toJSON(options?: WriteOptions | null): RecordOperationJson;
+    /**
+     * A one-line summary, e.g. `recordOperation 0fe0… (completed, 200/8515)`. Never the token.
+     */
+    toString(): string;
+    /**
+     * `clientContext`: `null` when sent as null, `undefined` when absent.
+     */
+    readonly clientContext: string | null | undefined;
+    /**
+     * `completionReason` in its documented spelling, or an undocumented value as it came.
+     */
+    readonly completionReason: RecordCompletionReason | null | undefined;
+    /**
+     * Every property the schema does not define, as own properties of a fresh object (so
+     * `__proto__`, `constructor` and `prototype` are plain keys, never the prototype).
+     */
+    readonly extraProperties: Record<string, unknown>;
+    /**
+     * The operation id.
+     */
+    readonly id: string | undefined;
+    /**
+     * `completed`, and no resultInfo code outside 2xx.
+     */
+    readonly isSuccess: boolean;
+    /**
+     * `completed` or `failed`: no more updates follow.
+     */
+    readonly isTerminal: boolean;
+    /**
+     * `@odata.type` in its documented spelling, when it was sent.
+     */
+    readonly odataType: string | undefined;
+    /**
+     * `recordingAccessToken`: the bearer token for the recording. A credential: this getter and
+     * `toJSON()` are the only ways to read it.
+     */
+    readonly recordingAccessToken: string | null | undefined;
+    /**
+     * `recordingLocation`: where to fetch the recording.
+     */
+    readonly recordingLocation: string | null | undefined;
+    /**
+     * `resultInfo`: `null` when sent as null, `undefined` when absent.
+     */
+    readonly resultInfo: ResultInfo | null | undefined;
+    /**
+     * `status` in its documented spelling (`"Running"` reads as `"running"`); an undocumented value
+     * as it came; `null` when sent as null; `undefined` when absent.
+     */
+    readonly status: OperationStatus | null | undefined;
+    /**
+     * The warnings reading reported (errors make `parse` throw instead).
+     */
+    readonly warnings: ValidationIssue[];
+}
+
+/**
+ * `resultInfo`: the outcome of an operation.
+ */
+export class ResultInfo {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * `{ code, subcode, message, category }`.
+     */
+    toJSON(): any;
+    /**
+     * The code's HTTP class: `"success"`, `"clientError"`, `"serverError"` or `"other"`.
+     */
+    readonly category: ResultCategory;
+    /**
+     * The HTTP-like result code (`undefined` when it was missing).
+     */
+    readonly code: number | undefined;
+    /**
+     * The message: `null` when sent as null, `undefined` when absent.
+     */
+    readonly message: string | null | undefined;
+    /**
+     * The sub-code (`undefined` when it was missing).
+     */
+    readonly subcode: number | undefined;
+}
+
+/**
+ * Reads a payload of any shape: a single operation, an OData collection (`value` and
+ * `@odata.nextLink`), a `commsNotifications` envelope, or a bare array. Returns the
+ * recordOperations with their JSON Pointers, the other resources as `skipped`, and every issue.
+ * Never throws for a bad payload.
+ */
+export function parseAny(text: string | Uint8Array | object, options?: ParseOptions | null): AnyPayload;
+
+/**
+ * Validates one recordOperation, given as JSON text or an already-parsed object. Never throws for
+ * a bad payload: every problem is in the result. Throws a `TypeError` only for bad options.
+ */
+export function validate(input: string | Uint8Array | object, options?: ParseOptions | null): ValidationResult;
+"#;
+
 #[wasm_bindgen]
 extern "C" {
     /// `TrackerOptions`.

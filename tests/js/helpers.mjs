@@ -6,10 +6,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PKG_DIR = path.resolve(process.env.PKG_DIR ?? path.join(REPO, 'pkg'));
+/**
+ * The reference package (scripts/build-reference.sh): the same sources with the Rust-built
+ * `validate`, `parseAny`, `RecordOperation` and `ResultInfo`, which the real package is checked against.
+ */
+export const REFERENCE_PKG_DIR = path.resolve(
+  process.env.REFERENCE_PKG_DIR ?? path.join(REPO, 'target', 'pkg-reference'),
+);
 
 /** The package's Node ESM entry (what `import 'graph-record-operation'` loads in Node). */
-export async function loadPackage() {
-  return import(pathToFileURL(path.join(PKG_DIR, 'index.node.mjs')).href);
+export async function loadPackage(dir = PKG_DIR) {
+  return import(pathToFileURL(path.join(dir, 'index.node.mjs')).href);
 }
 
 /**
@@ -17,7 +24,7 @@ export async function loadPackage() {
  * `WebAssembly.Memory`. The nodejs glue keeps its instance private, so `WebAssembly.Instance` is
  * watched while the package loads (and only then): the instance it creates is the package's.
  */
-export async function loadPackageWithMemory() {
+export async function loadPackageWithMemory(dir = PKG_DIR) {
   const Original = WebAssembly.Instance;
   const instances = [];
   WebAssembly.Instance = new Proxy(Original, {
@@ -29,7 +36,7 @@ export async function loadPackageWithMemory() {
   });
   let api;
   try {
-    api = await loadPackage();
+    api = await loadPackage(dir);
   } finally {
     WebAssembly.Instance = Original;
   }

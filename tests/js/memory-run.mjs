@@ -10,15 +10,14 @@ if (process.env.FINALIZATION === 'off') {
   // What a runtime without weak references gives: wasm-bindgen's glue then never frees.
   globalThis.FinalizationRegistry = undefined;
 }
-const { loadPackageWithMemory } = await import('./helpers.mjs');
-const { api, memory } = await loadPackageWithMemory();
+const { loadPackageWithMemory, PKG_DIR, REFERENCE_PKG_DIR } = await import('./helpers.mjs');
 const { createRequire } = await import('node:module');
 const { join } = await import('node:path');
-const { PKG_DIR } = await import('./helpers.mjs');
-const RecordOperation =
-  process.env.REFERENCE === '1'
-    ? createRequire(import.meta.url)(join(PKG_DIR, 'node', 'graph_record_operation.cjs')).RecordOperation
-    : api.RecordOperation;
+const reference = process.env.REFERENCE === '1';
+const { api, memory } = await loadPackageWithMemory(reference ? REFERENCE_PKG_DIR : PKG_DIR);
+const RecordOperation = reference
+  ? createRequire(import.meta.url)(join(REFERENCE_PKG_DIR, 'node', 'graph_record_operation.cjs')).RecordOperation
+  : api.RecordOperation;
 
 const count = Number(process.env.COUNT ?? 1_000_000);
 const batch = Number(process.env.BATCH ?? 10_000);

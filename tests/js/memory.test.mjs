@@ -21,7 +21,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { loadPackageWithMemory, PKG_DIR, REPO } from './helpers.mjs';
+import { loadPackageWithMemory, PKG_DIR, REFERENCE_PKG_DIR, REPO } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MiB = 1024 * 1024;
@@ -68,14 +68,14 @@ const { RecordOperation, parseAny, OperationTracker } = api;
 const PAYLOAD = '{"id": "m1", "status": "completed", "recordingAccessToken": "tok", "resultInfo": {"code": 200}, "x": [1, 2, 3]}';
 
 /** Runs `round` `n` times after a warm-up; returns how much the wasm memory grew meanwhile. */
-function growth(n, round) {
+function growth(n, round, watched = memory) {
   for (let i = 0; i < 1000; i++) round(i);
-  const before = memory.buffer.byteLength;
+  const before = watched.buffer.byteLength;
   for (let i = 0; i < n; i++) round(i);
-  return memory.buffer.byteLength - before;
+  return watched.buffer.byteLength - before;
 }
 
-test('free() and [Symbol.dispose]() are accepted, and instances kept alive hold no wasm memory', () => {
+test('free() and [Symbol.dispose]() are accepted, and instances kept alive hold no wasm memory', async () => {
   assert.equal(typeof RecordOperation.prototype[Symbol.dispose], 'function');
   const freed = growth(100_000, () => {
     const op = RecordOperation.parse(PAYLOAD);
@@ -98,9 +98,10 @@ test('free() and [Symbol.dispose]() are accepted, and instances kept alive hold 
   assert.equal(held, 0, `kept instances grew the memory by ${held} bytes`);
   assert.equal(kept.length, 102_000);
   // Control: instances of the wasm-bindgen class, kept alive, do grow it.
-  const reference = createRequire(import.meta.url)(path.join(PKG_DIR, 'node', 'graph_record_operation.cjs'));
+  const { memory: referenceMemory } = await loadPackageWithMemory(REFERENCE_PKG_DIR);
+  const reference = createRequire(import.meta.url)(path.join(REFERENCE_PKG_DIR, 'node', 'graph_record_operation.cjs'));
   const referenceKept = [];
-  const leaked = growth(20_000, () => referenceKept.push(reference.RecordOperation.parse(PAYLOAD)));
+  const leaked = growth(20_000, () => referenceKept.push(reference.RecordOperation.parse(PAYLOAD)), referenceMemory);
   assert.ok(leaked > 0, 'control: keeping wasm-held instances grows the memory');
   for (const op of referenceKept) op.free();
 });
