@@ -29,6 +29,28 @@ fn count(options: &JsValue, name: &str, default: usize) -> Result<usize, JsValue
     }
 }
 
+/// The text quoted as `{:?}` quotes it, without the Unicode tables `{:?}` brings in: the same for
+/// ASCII and control characters (`\"`, `\\`, `\n`, `\r`, `\t`, `\0`, `\u{..}`); other characters are
+/// written as they are.
+fn debug_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     JSON::parse(text)
 }
@@ -86,7 +108,8 @@ impl OperationTracker {
             None => None,
             Some(text) => Some(StatusClass::parse(text).ok_or_else(|| {
                 JsValue::from(js_sys::TypeError::new(&format!(
-                    "unknown status filter {text:?}: expected notStarted, running, completed, failed or unknown"
+                    "unknown status filter {}: expected notStarted, running, completed, failed or unknown",
+                    debug_quote(text)
                 )))
             })?),
         };
