@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
-use crate::bindings::input::{parse_options, with_input};
+use crate::bindings::input::{parse_options, with_input, LoneSurrogate};
 use crate::bindings::issues::with_lone_surrogate;
 use crate::{
     parse_any_bytes, AnyPayload, ExtraProperty, Field, Issue, OperationEntry, OperationStatus,
@@ -109,13 +109,16 @@ pub fn render_record_operation(
     root.set_attribute("data-gro-render", &container_id.to_string())?;
     let mut dom = Dom::new(document, root.clone());
 
-    let rendered = with_input(&input, |bytes, lone| {
+    // A `dyn` reader with a `JsValue` result: one copy of the input code for this, the tracker
+    // and the request checker.
+    let read: &mut ReadInput = &mut |bytes, lone| {
         let mut payload = parse_any_bytes(bytes, &options);
         payload.report = with_lone_surrogate(std::mem::take(&mut payload.report), lone);
         render_payload(&mut dom, &payload, &mut tokens);
         dom.finish()?;
         summary_object(&payload)
-    });
+    };
+    let rendered = with_input(&input, read);
     let summary = match rendered {
         Ok(summary) => summary?,
         Err(error) => {
@@ -130,6 +133,12 @@ pub fn render_record_operation(
     });
     Ok(summary)
 }
+
+/// Reads the input's bytes into a JS value. The renderer, the tracker and the request checker pass
+/// their readers to `with_input` as this one type, so its code (and `with_utf8`'s) is compiled
+/// once for the three.
+pub(crate) type ReadInput<'a> =
+    dyn FnMut(&[u8], Option<LoneSurrogate>) -> Result<JsValue, JsValue> + 'a;
 
 fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::input::{bool_option, parse_options, with_input, write_options};
 use super::issues::{error_to_js, with_lone_surrogate};
+use super::render::ReadInput;
 use super::types::{
     FeedOutcomeValue, InputArg, StatusCountsValue, TrackedOperationList, TrackerOptionsArg,
     WriteOptionsArg,
@@ -32,6 +33,8 @@ fn count(options: &JsValue, name: &str, default: usize) -> Result<usize, JsValue
 /// The text quoted as `{:?}` quotes it, without the Unicode tables `{:?}` brings in: the same for
 /// ASCII and control characters (`\"`, `\\`, `\n`, `\r`, `\t`, `\0`, `\u{..}`); other characters are
 /// written as they are.
+#[cold]
+#[inline(never)]
 fn debug_quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -81,14 +84,14 @@ impl OperationTracker {
 
     /// Feeds one payload (JSON text or a parsed object) and returns what changed.
     pub fn feed(&mut self, input: &InputArg) -> Result<FeedOutcomeValue, JsValue> {
-        let outcome = with_input(input, |bytes, lone| {
+        let read: &mut ReadInput = &mut |bytes, lone| {
             // The copy is UTF-8 (lone surrogates became U+FFFD); they are reported, not hidden.
             let text = String::from_utf8_lossy(bytes);
             let mut outcome = self.inner.feed(&text);
             outcome.report = with_lone_surrogate(std::mem::take(&mut outcome.report), lone);
-            outcome
-        })?;
-        Ok(parse_json(&outcome.to_json())?.unchecked_into())
+            parse_json(&outcome.to_json())
+        };
+        Ok(with_input(input, read)??.unchecked_into())
     }
 
     /// How many operations have each status, how many are final, and the total.

@@ -29,6 +29,7 @@ pub fn id_from_resource_url(url: &str) -> Option<&str> {
 
 /// Where `needle` last starts in `text` (bytes compared: no general substring searcher needed for
 /// these short ASCII needles).
+#[inline(never)]
 fn rfind(text: &str, needle: &str) -> Option<usize> {
     let needle = needle.as_bytes();
     text.as_bytes()
