@@ -239,17 +239,32 @@ impl Report {
 /// in text order; only when they are not is an order computed (unstable: issues at the same offset
 /// get the same position whatever their order).
 pub(crate) fn resolve_positions(text: &[u8], issues: &mut [Issue]) {
+    resolve_positions_after(text, issues, 0);
+}
+
+/// [`resolve_positions`] when `text[..plain]` is known to be ASCII without a newline: a position
+/// in there is line 1, column offset + 1, and the scan for the others starts at its end.
+pub(crate) fn resolve_positions_after(text: &[u8], issues: &mut [Issue], plain: usize) {
+    let plain = plain.min(text.len());
     let ascending = issues
         .windows(2)
         .all(|pair| matches!(pair, [a, b] if a.position.offset <= b.position.offset));
     let mut cursor = LineCursor {
         line: 1,
-        column: 1,
-        at: 0,
+        column: 1 + plain as u32,
+        at: plain,
+    };
+    let mut place = |position: &mut TextPosition| {
+        if position.offset <= plain {
+            position.line = 1;
+            position.column = 1 + position.offset as u32;
+        } else {
+            cursor.locate(text, position);
+        }
     };
     if ascending {
         for issue in issues.iter_mut() {
-            cursor.locate(text, &mut issue.position);
+            place(&mut issue.position);
         }
         return;
     }
@@ -261,7 +276,7 @@ pub(crate) fn resolve_positions(text: &[u8], issues: &mut [Issue]) {
     order.sort_unstable();
     for (_, index) in order {
         if let Some(issue) = issues.get_mut(index) {
-            cursor.locate(text, &mut issue.position);
+            place(&mut issue.position);
         }
     }
 }

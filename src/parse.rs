@@ -2,7 +2,7 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::error::Error;
-use crate::issue::{resolve_positions, IssueCode, Report};
+use crate::issue::{resolve_positions, resolve_positions_after, IssueCode, Report};
 use crate::model::RecordOperation;
 use crate::options::ParseOptions;
 use crate::pointer::Root;
@@ -10,8 +10,16 @@ use crate::read::{Outcome, Reader, Role};
 use crate::scan::ValueKind;
 use crate::shapes::{AnyPayload, PayloadKind};
 
+/// Text that passed the checks every entry point shares.
+#[derive(Clone, Copy)]
+struct Checked<'a> {
+    text: &'a str,
+    /// How many bytes from the start are ASCII.
+    ascii: usize,
+}
+
 /// Text that passed the checks every entry point shares, or the report that stopped it.
-fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Report> {
+fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Checked<'a>, Report> {
     let mut diag = Diagnostics::with_max_issues(options.strict, options.max_issues);
     if bytes.len() > options.max_input_bytes {
         diag.push_at(
@@ -28,20 +36,19 @@ fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Rep
         resolve_positions(&[], &mut issues);
         return Err(Report { issues });
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
+    let (text, ascii) = match utf8(bytes) {
+        Ok(checked) => checked,
+        Err(valid_up_to) => {
             diag.push_at(
                 IssueCode::InvalidUtf8,
                 &Root,
-                error.valid_up_to(),
+                valid_up_to,
                 format!(
-                    "the bytes are not UTF-8: an invalid sequence starts at byte {}",
-                    error.valid_up_to()
+                    "the bytes are not UTF-8: an invalid sequence starts at byte {valid_up_to}"
                 ),
             );
             let mut issues = diag.issues;
-            let valid = bytes.get(..error.valid_up_to()).unwrap_or(&[]);
+            let valid = bytes.get(..valid_up_to).unwrap_or(&[]);
             resolve_positions(valid, &mut issues);
             return Err(Report { issues });
         }
@@ -57,23 +64,60 @@ fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<&'a str, Rep
         resolve_positions(bytes, &mut issues);
         return Err(Report { issues });
     }
-    Ok(text)
+    Ok(Checked { text, ascii })
 }
 
-fn finish(text: &str, diag: Diagnostics) -> Report {
+/// `std::str::from_utf8` and the length of the ASCII prefix, or the length of the valid prefix.
+/// The ASCII prefix is skipped sixteen bytes at a time first (most payloads are all ASCII, and
+/// std's check has no wide loads in wasm); only the rest, from a character boundary, goes
+/// through std.
+fn utf8(bytes: &[u8]) -> Result<(&str, usize), usize> {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut ascii = 0;
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        let (Ok(low), Ok(high)) = (
+            <[u8; 8]>::try_from(block.get(..8).unwrap_or(&[])),
+            <[u8; 8]>::try_from(block.get(8..).unwrap_or(&[])),
+        ) else {
+            break;
+        };
+        if (u64::from_le_bytes(low) | u64::from_le_bytes(high)) & HIGHS != 0 {
+            break;
+        }
+        ascii += 16;
+    }
+    let rest = bytes.get(ascii..).unwrap_or(&[]);
+    ascii += rest
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(rest.len());
+    // Everything before `ascii` is ASCII, so `ascii` is a character boundary.
+    let rest = bytes.get(ascii..).unwrap_or(&[]);
+    match std::str::from_utf8(rest) {
+        // SAFETY: `bytes[..ascii]` is ASCII, so valid UTF-8 ending on a character boundary, and
+        // `bytes[ascii..]` was just checked; valid UTF-8 joined at a boundary is valid UTF-8.
+        Ok(_) => Ok((unsafe { std::str::from_utf8_unchecked(bytes) }, ascii)),
+        Err(error) => Err(ascii + error.valid_up_to()),
+    }
+}
+
+fn finish(checked: Checked<'_>, diag: Diagnostics, scan: &crate::scan::Scanner<'_>) -> Report {
     let mut issues = diag.issues;
-    resolve_positions(text.as_bytes(), &mut issues);
+    // Up to there, every position is line 1 and its offset + 1: no rescan.
+    let plain = checked.ascii.min(scan.newline_free_prefix());
+    resolve_positions_after(checked.text.as_bytes(), &mut issues, plain);
     Report { issues }
 }
 
 /// Reads the document as one recordOperation; the report is complete even when reading stopped.
 fn read_operation<'a>(
-    text: &'a str,
+    checked: Checked<'a>,
     options: &ParseOptions,
 ) -> (Option<RecordOperation<'a>>, Report) {
-    let mut reader = Reader::new(text, options);
+    let mut reader = Reader::new(checked.text, options);
     let operation = read_operation_document(&mut reader);
-    (operation, finish(text, reader.diag))
+    (operation, finish(checked, reader.diag, &reader.scan))
 }
 
 fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperation<'a>> {
@@ -90,14 +134,15 @@ fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperatio
 
 /// Validates the document as one recordOperation: [`read_operation`] without keeping the
 /// operation, so it is never moved.
-fn validate_operation(text: &str, options: &ParseOptions) -> Report {
-    let mut reader = Reader::new(text, options);
+fn validate_operation(checked: Checked<'_>, options: &ParseOptions) -> Report {
+    let mut reader = Reader::new(checked.text, options);
+    reader.keep_extras = false;
     if operation_document_is_object(&mut reader)
         && reader.object_outcome(1, Role::Operation).is_ok()
     {
         let _ = reader.scan.expect_end(&mut reader.diag, &reader.path);
     }
-    finish(text, reader.diag)
+    finish(checked, reader.diag, &reader.scan)
 }
 
 /// True when the document is an object; otherwise reports it (and reads past it).
@@ -162,7 +207,7 @@ impl<'a> RecordOperation<'a> {
         options: &ParseOptions,
     ) -> (Option<RecordOperation<'a>>, Report) {
         match preflight(bytes, options) {
-            Ok(text) => read_operation(text, options),
+            Ok(checked) => read_operation(checked, options),
             Err(report) => (None, report),
         }
     }
@@ -172,8 +217,8 @@ impl<'a> RecordOperation<'a> {
         bytes: &'a [u8],
         options: &ParseOptions,
     ) -> Result<(RecordOperation<'a>, Report), Error> {
-        let text = preflight(bytes, options).map_err(Error::Invalid)?;
-        let (operation, report) = read_operation(text, options);
+        let checked = preflight(bytes, options).map_err(Error::Invalid)?;
+        let (operation, report) = read_operation(checked, options);
         match operation {
             Some(operation) if report.is_valid() => Ok((operation, report)),
             _ => Err(Error::Invalid(report)),
@@ -189,7 +234,7 @@ pub fn validate(text: &str, options: &ParseOptions) -> Report {
 /// Validates one recordOperation given as bytes (which must be UTF-8).
 pub fn validate_bytes(bytes: &[u8], options: &ParseOptions) -> Report {
     match preflight(bytes, options) {
-        Ok(text) => validate_operation(text, options),
+        Ok(checked) => validate_operation(checked, options),
         Err(report) => report,
     }
 }
@@ -202,8 +247,8 @@ pub fn parse_any<'a>(text: &'a str, options: &ParseOptions) -> AnyPayload<'a> {
 
 /// [`parse_any`] for bytes (which must be UTF-8).
 pub fn parse_any_bytes<'a>(bytes: &'a [u8], options: &ParseOptions) -> AnyPayload<'a> {
-    let text = match preflight(bytes, options) {
-        Ok(text) => text,
+    let checked = match preflight(bytes, options) {
+        Ok(checked) => checked,
         Err(report) => {
             return AnyPayload {
                 kind: None,
@@ -214,14 +259,14 @@ pub fn parse_any_bytes<'a>(bytes: &'a [u8], options: &ParseOptions) -> AnyPayloa
             }
         }
     };
-    let mut reader = Reader::new(text, options);
+    let mut reader = Reader::new(checked.text, options);
     let kind = read_any_document(&mut reader).ok().flatten();
     AnyPayload {
         kind,
         operations: reader.entries,
         skipped: reader.skipped,
         next_link: reader.next_link,
-        report: finish(text, reader.diag),
+        report: finish(checked, reader.diag, &reader.scan),
     }
 }
 

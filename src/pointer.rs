@@ -1,7 +1,6 @@
 //! JSON Pointers (RFC 6901). While reading, the path to the current value is kept as a cheap stack
 //! of segments and rendered as pointer text only when an issue needs it.
 
-use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Where a value sits: anything that can write its JSON Pointer. Issues take a `&dyn Pointer`, so
@@ -55,10 +54,12 @@ impl Pointer for PathBuf {
     }
 }
 
-/// One step of a path: an object key (decoded, not yet pointer-escaped) or an array index.
-#[derive(Debug, Clone)]
+/// One step of a path: an object key or an array index. The key is its JSON string token as
+/// written (quotes and escapes included), decoded only when a path is rendered: pushing one copies
+/// two words, and nothing needs dropping.
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Segment<'a> {
-    Key(Cow<'a, str>),
+    Key(&'a str),
     Index(usize),
 }
 
@@ -66,7 +67,7 @@ impl Segment<'_> {
     pub fn write_to(&self, out: &mut String) {
         out.push('/');
         match self {
-            Segment::Key(key) => push_escaped(out, key),
+            Segment::Key(token) => push_escaped(out, &crate::scan::decode_string_token(token)),
             Segment::Index(index) => push_decimal(out, *index),
         }
     }
@@ -89,7 +90,7 @@ pub(crate) struct Segments<'a> {
 impl Default for Segments<'_> {
     fn default() -> Self {
         Segments {
-            head: std::array::from_fn(|_| Segment::Index(0)),
+            head: [Segment::Index(0); INLINE_SEGMENTS],
             len: 0,
             spill: Vec::new(),
         }
@@ -97,8 +98,9 @@ impl Default for Segments<'_> {
 }
 
 impl<'a> Segments<'a> {
-    pub fn push_key(&mut self, key: Cow<'a, str>) {
-        self.push(Segment::Key(key));
+    /// Pushes an object key given as its string token (`"key"`, quotes included, as written).
+    pub fn push_key(&mut self, token: &'a str) {
+        self.push(Segment::Key(token));
     }
 
     pub fn push_index(&mut self, index: usize) {
@@ -222,8 +224,8 @@ mod tests {
     fn segments_render_like_the_text_path() {
         let mut s = Segments::default();
         assert_eq!(s.render(), "");
-        s.push_key(Cow::Borrowed("a/b"));
-        s.push_key(Cow::Owned("m~n".to_string()));
+        s.push_key("\"a/b\"");
+        s.push_key("\"m\\u007en\"");
         s.push_index(3);
         assert_eq!(s.render(), "/a~1b/m~0n/3");
         s.pop();

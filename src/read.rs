@@ -70,6 +70,8 @@ pub(crate) struct Reader<'a> {
     pub next_link: Option<Cow<'a, str>>,
     /// True once any item of a `value` array was a notification.
     saw_notification: bool,
+    /// False when only the report matters (validation): extra properties are not collected.
+    pub keep_extras: bool,
 }
 
 /// The object being read: the candidate operation and what its keys said about it.
@@ -122,6 +124,7 @@ impl<'a> Reader<'a> {
             skipped: Vec::new(),
             next_link: None,
             saw_notification: false,
+            keep_extras: true,
         }
     }
 
@@ -206,7 +209,7 @@ impl<'a> Reader<'a> {
         let key = self.scan.string(&mut self.diag, &self.path)?;
         self.scan
             .expect(b':', &mut self.diag, &self.path, "':' after the key")?;
-        self.path.push_key(key.value.clone());
+        self.path.push_key(key.raw);
         let result = self.member_value(depth, role, mark, state, key);
         self.path.pop();
         result
@@ -305,6 +308,9 @@ impl<'a> Reader<'a> {
         key: StrToken<'a>,
         value_start: usize,
     ) -> Step<()> {
+        if !self.keep_extras {
+            return Ok(());
+        }
         state.op.extra.push(ExtraProperty {
             key: key.value,
             raw_key: Cow::Borrowed(key.raw),
@@ -599,7 +605,7 @@ impl<'a> Reader<'a> {
                 let key = self.scan.string(&mut self.diag, &self.path)?;
                 self.scan
                     .expect(b':', &mut self.diag, &self.path, "':' after the key")?;
-                self.path.push_key(key.value.clone());
+                self.path.push_key(key.raw);
                 self.scan.skip_whitespace();
                 let value_start = self.scan.pos();
                 if let Some(duplicate) = keys.insert(key.value.clone()) {
@@ -657,13 +663,15 @@ impl<'a> Reader<'a> {
                             );
                             self.scan
                                 .skip_value(depth, &mut self.diag, &mut self.path)?;
-                            info.extra.push(ExtraProperty {
-                                key: key.value,
-                                raw_key: Cow::Borrowed(key.raw),
-                                raw_value: Cow::Borrowed(
-                                    self.scan.slice(value_start, self.scan.pos()),
-                                ),
-                            });
+                            if self.keep_extras {
+                                info.extra.push(ExtraProperty {
+                                    key: key.value,
+                                    raw_key: Cow::Borrowed(key.raw),
+                                    raw_value: Cow::Borrowed(
+                                        self.scan.slice(value_start, self.scan.pos()),
+                                    ),
+                                });
+                            }
                         }
                     }
                 }
@@ -1099,6 +1107,10 @@ pub(crate) fn is_absolute_https(url: &str) -> bool {
     if matches!(rest.first(), None | Some(b'/' | b'?' | b'#')) {
         return false;
     }
+    // The usual URL is printable ASCII throughout: eight bytes at a time settle that.
+    if all_printable_ascii(bytes) {
+        return true;
+    }
     // ASCII whitespace and controls are exactly the bytes up to the space, and DEL; anything
     // else is judged by character (no-break spaces, C1 controls, line separators).
     if bytes.iter().any(|&b| b <= b' ' || b == 0x7F) {
@@ -1108,6 +1120,26 @@ pub(crate) fn is_absolute_https(url: &str) -> bool {
         || !url
             .chars()
             .any(|c| !c.is_ascii() && (c.is_whitespace() || c.is_control()))
+}
+
+/// True when every byte is printable ASCII (`!` to `~`: no space, control, DEL or non-ASCII byte).
+fn all_printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            return false;
+        };
+        let word = u64::from_le_bytes(word);
+        // A high bit flags a byte of 0x80 or more (`word`), DEL (0x7F + 1 sets it, and with no
+        // byte above 0x7F nothing carries), or a byte below 0x21 (the borrow test).
+        let flagged = word | word.wrapping_add(ONES) | (word.wrapping_sub(ONES * 0x21) & !word);
+        if flagged & HIGHS != 0 {
+            return false;
+        }
+    }
+    words.remainder().iter().all(|&b| b > b' ' && b < 0x7F)
 }
 
 /// A number or numeric string as written, shortened for a message (40 characters, then `…`).
@@ -1121,6 +1153,27 @@ impl std::fmt::Display for ShownNumber<'_> {
             Some((cut, _)) => {
                 f.write_str(self.0.get(..cut).unwrap_or(""))?;
                 f.write_str("…")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_ascii_words_agree_with_bytes() {
+        for len in [0usize, 1, 7, 8, 9, 16, 23] {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    if let Some(slot) = bytes.get_mut(at) {
+                        *slot = byte;
+                    }
+                    let simple = bytes.iter().all(|&b| b > b' ' && b < 0x7F);
+                    assert_eq!(all_printable_ascii(&bytes), simple, "{len} {at} {byte}");
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ use std::fmt;
 
 use crate::diagnostics::{quote, Diagnostics};
 use crate::error::Error;
-use crate::issue::{resolve_positions, IssueCode, Report};
+use crate::issue::{resolve_positions, Issue, IssueCode, Report};
 use crate::model::ExtraProperty;
 use crate::numbers::{int32_from_number, Int32};
 use crate::options::ParseOptions;
@@ -506,10 +506,26 @@ fn read_request(text: &str, options: &RequestOptions) -> (Option<RecordResponseR
             request = Some(read);
         }
     }
-    let mut issues = diag.issues;
-    issues.sort_by_key(|issue| issue.position.offset);
+    let mut issues = by_offset(diag.issues);
     resolve_positions(text.as_bytes(), &mut issues);
     (request, Report { issues })
+}
+
+/// The issues in order of offset, issues at the same offset in their order (a stable sort). Sorts
+/// `(offset, index)` pairs with the unstable sort the position resolver already uses, so the
+/// module carries one sort instead of two.
+fn by_offset(issues: Vec<Issue>) -> Vec<Issue> {
+    let mut order: Vec<(usize, usize)> = issues
+        .iter()
+        .enumerate()
+        .map(|(index, issue)| (issue.position.offset, index))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Issue>> = issues.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, index)| slots.get_mut(index).and_then(Option::take))
+        .collect()
 }
 
 struct BodyReader<'d, 't> {

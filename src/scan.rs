@@ -67,6 +67,10 @@ pub(crate) struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     max_depth: usize,
+    /// Offset of the first newline read (`usize::MAX` while none was). Outside strings, where
+    /// one is a syntax error, only whitespace can hold a newline, so none lies before
+    /// `min(first_newline, pos)`: positions there need no rescanning.
+    first_newline: usize,
 }
 
 /// One open container while skipping, with the segment it is at: `inside` an element, or the key
@@ -78,7 +82,8 @@ enum SkipFrame<'a> {
     },
     Object {
         keys: KeySet<'a>,
-        key: Option<Cow<'a, str>>,
+        /// The current key's string token, as written.
+        key: Option<&'a str>,
     },
 }
 
@@ -143,15 +148,20 @@ impl KnownKey {
 }
 
 /// The keys of one object seen so far, for duplicate detection. Small objects compare linearly;
-/// large ones switch to a hash set so a million keys stay linear time.
+/// large ones switch to a hash set so a million keys stay linear time. The first few unknown keys
+/// that need no decoding (the usual extras, `@odata.etag`, `@odata.id`) are kept inline, so an
+/// ordinary object allocates nothing here.
 #[derive(Default)]
 pub(crate) struct KeySet<'a> {
     known: u32,
+    inline: [&'a str; INLINE_KEYS],
+    inline_len: usize,
     small: Vec<Cow<'a, str>>,
     large: Option<HashSet<Cow<'a, str>>>,
 }
 
 const LINEAR_KEY_LIMIT: usize = 16;
+const INLINE_KEYS: usize = 4;
 
 impl<'a> KeySet<'a> {
     /// True when the key was seen.
@@ -159,9 +169,16 @@ impl<'a> KeySet<'a> {
         if let Some(known) = KnownKey::of(key) {
             return self.contains_known(known);
         }
+        self.contains_unknown(key)
+    }
+
+    fn contains_unknown(&self, key: &str) -> bool {
         match &self.large {
             Some(set) => set.contains(key),
-            None => self.small.iter().any(|k| k == key),
+            None => {
+                let inline = self.inline.get(..self.inline_len).unwrap_or(&[]);
+                inline.contains(&key) || self.small.iter().any(|k| k == key)
+            }
         }
     }
 
@@ -205,12 +222,22 @@ impl<'a> KeySet<'a> {
             set.insert(key);
             return None;
         }
-        if self.small.contains(&key) {
+        if self.contains_unknown(&key) {
             return Some(key);
         }
-        self.small.push(key);
-        if self.small.len() > LINEAR_KEY_LIMIT {
-            self.large = Some(self.small.drain(..).collect());
+        match (key, self.inline.get_mut(self.inline_len)) {
+            (Cow::Borrowed(borrowed), Some(slot)) => {
+                *slot = borrowed;
+                self.inline_len += 1;
+            }
+            (key, _) => self.small.push(key),
+        }
+        if self.inline_len + self.small.len() > LINEAR_KEY_LIMIT {
+            let inline = self.inline.get(..self.inline_len).unwrap_or(&[]);
+            let mut set: HashSet<Cow<'a, str>> = inline.iter().map(|k| Cow::Borrowed(*k)).collect();
+            set.extend(self.small.drain(..));
+            self.inline_len = 0;
+            self.large = Some(set);
         }
         None
     }
@@ -223,7 +250,14 @@ impl<'a> Scanner<'a> {
             bytes: text.as_bytes(),
             pos: 0,
             max_depth,
+            first_newline: usize::MAX,
         }
+    }
+
+    /// How many bytes from the start are known to hold no newline: everything read so far, up to
+    /// the first newline in whitespace.
+    pub fn newline_free_prefix(&self) -> usize {
+        self.pos.min(self.first_newline)
     }
 
     pub fn pos(&self) -> usize {
@@ -238,13 +272,24 @@ impl<'a> Scanner<'a> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline(always)]
     pub fn skip_whitespace(&mut self) {
-        // Compact JSON has none: one comparison decides.
-        if !matches!(self.peek_byte(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            return;
+        // Compact JSON has none: one comparison decides, inline.
+        if matches!(self.peek_byte(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.skip_whitespace_run();
         }
-        self.pos += 1;
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek_byte() {
+    }
+
+    #[inline(never)]
+    fn skip_whitespace_run(&mut self) {
+        loop {
+            match self.peek_byte() {
+                Some(b'\n') => {
+                    self.first_newline = self.first_newline.min(self.pos);
+                }
+                Some(b' ' | b'\t' | b'\r') => {}
+                _ => return,
+            }
             self.pos += 1;
         }
     }
@@ -738,7 +783,7 @@ impl<'a> Scanner<'a> {
         self.expect(b':', diag, &here, "':' after the key")?;
         let duplicate = match stack.last_mut() {
             Some(SkipFrame::Object { keys, key: current }) => {
-                *current = Some(key.value.clone());
+                *current = Some(key.raw);
                 keys.insert(key.value)
             }
             _ => None,
@@ -774,9 +819,7 @@ impl Pointer for Nested<'_, '_> {
                     index,
                     inside: true,
                 } => Segment::Index(*index).write_to(out),
-                SkipFrame::Object { key: Some(key), .. } => {
-                    Segment::Key(Cow::Borrowed(key)).write_to(out)
-                }
+                SkipFrame::Object { key: Some(key), .. } => Segment::Key(key).write_to(out),
                 _ => {}
             }
         }
@@ -797,6 +840,26 @@ fn special_bytes(word: u64) -> u64 {
     let backslash_zero = backslash.wrapping_sub(ONES) & !backslash;
     let control = word.wrapping_sub(ONES * 0x20) & !word;
     (quote_zero | backslash_zero | control) & HIGHS
+}
+
+/// The decoded value of a string token that was already read once (so it is well formed): the
+/// token without its quotes when it has no escapes, else decoded exactly as [`Scanner::string`]
+/// did (a lone surrogate as U+FFFD).
+pub(crate) fn decode_string_token(token: &str) -> Cow<'_, str> {
+    let inner = token
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or(token);
+    if !inner.contains('\\') {
+        return Cow::Borrowed(inner);
+    }
+    let mut scanner = Scanner::new(token, 0);
+    // Issues (a lone surrogate) were reported when the token was first read.
+    let mut ignored = Diagnostics::new(false);
+    match scanner.string(&mut ignored, &crate::pointer::Root) {
+        Ok(decoded) => decoded.value,
+        Err(Stop) => Cow::Borrowed(inner),
+    }
 }
 
 /// The message for a duplicate key.

@@ -8,6 +8,7 @@
 //!
 //! The markup uses the `gro-` class prefix and is styled by the package's `style.css`.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
@@ -15,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event};
 
-use crate::bindings::input::{parse_options, with_input};
+use crate::bindings::input::{parse_options, with_input, LoneSurrogate};
 use crate::bindings::issues::with_lone_surrogate;
 use crate::{
     parse_any_bytes, AnyPayload, ExtraProperty, Field, Issue, OperationEntry, OperationStatus,
@@ -100,23 +101,29 @@ pub fn render_record_operation(
         .owner_document()
         .ok_or_else(|| type_error("renderRecordOperation: the container is not in a document"))?;
     let container_id = install_listener(&container)?;
-    let dom = Dom { document };
     let mut tokens = Vec::new();
 
     container.set_text_content(None);
-    let root = dom.el("section", "gro")?;
+    let root = document.create_element("section")?;
+    root.set_class_name("gro");
     root.set_attribute("data-gro-render", &container_id.to_string())?;
+    let mut dom = Dom::new(document, root.clone());
 
-    let rendered = with_input(&input, |bytes, lone| {
+    // A `dyn` reader with a `JsValue` result: one copy of the input code for this, the tracker
+    // and the request checker.
+    let read: &mut ReadInput = &mut |bytes, lone| {
         let mut payload = parse_any_bytes(bytes, &options);
         payload.report = with_lone_surrogate(std::mem::take(&mut payload.report), lone);
-        render_payload(&dom, &root, &payload, &mut tokens)?;
+        render_payload(&mut dom, &payload, &mut tokens);
+        dom.finish()?;
         summary_object(&payload)
-    });
+    };
+    let rendered = with_input(&input, read);
     let summary = match rendered {
         Ok(summary) => summary?,
         Err(error) => {
-            render_input_error(&dom, &root, &error)?;
+            render_input_error(&mut dom, &error);
+            dom.finish()?;
             failed_summary()?
         }
     };
@@ -126,6 +133,12 @@ pub fn render_record_operation(
     });
     Ok(summary)
 }
+
+/// Reads the input's bytes into a JS value. The renderer, the tracker and the request checker pass
+/// their readers to `with_input` as this one type, so its code (and `with_utf8`'s) is compiled
+/// once for the three.
+pub(crate) type ReadInput<'a> =
+    dyn FnMut(&[u8], Option<LoneSurrogate>) -> Result<JsValue, JsValue> + 'a;
 
 fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
@@ -272,67 +285,160 @@ fn copy_token(token: &str, status: Option<Element>) {
     on_error.forget();
 }
 
-/// Builds elements; every text goes through `textContent`.
+/// Builds the view depth first. `open` adds a child to the current parent and makes it the parent
+/// until `close`; `child` and `leaf` add a child (`leaf` with a text); `attr` sets an attribute on
+/// the element made last and `parent_attr` on the current parent. Every text goes through
+/// `textContent`. The first DOM call that fails is kept and every later call does nothing, so a
+/// render stops at the first error; `finish` returns it. (One small non-inlined method per DOM
+/// step keeps the many call sites small: no element handles or error branches in the callers.)
 struct Dom {
     document: Document,
+    /// The open elements; the last is the current parent.
+    stack: Vec<Element>,
+    /// The element made last.
+    last: Option<Element>,
+    /// The first error.
+    error: Option<JsValue>,
 }
 
 impl Dom {
-    /// A new element with a class.
-    fn el(&self, tag: &str, class: &str) -> Result<Element, JsValue> {
-        let element = self.document.create_element(tag)?;
-        if !class.is_empty() {
-            element.set_class_name(class);
+    fn new(document: Document, root: Element) -> Dom {
+        Dom {
+            document,
+            last: Some(root.clone()),
+            stack: vec![root],
+            error: None,
         }
-        Ok(element)
     }
 
-    /// A new child element with a class.
-    fn child(&self, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
-        let element = self.el(tag, class)?;
-        parent.append_child(&element)?;
-        Ok(element)
+    /// The first error, if any.
+    fn finish(&mut self) -> Result<(), JsValue> {
+        match self.error.take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
     }
 
-    /// A new child element with a class and a text (shortened when very long).
-    fn text(
-        &self,
-        parent: &Element,
-        tag: &str,
-        class: &str,
-        text: &str,
-    ) -> Result<Element, JsValue> {
-        let element = self.child(parent, tag, class)?;
-        element.set_text_content(Some(&shorten(text)));
-        Ok(element)
+    /// Keeps the first error.
+    fn check<T>(&mut self, result: Result<T, JsValue>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.error = Some(error);
+                None
+            }
+        }
     }
 
-    /// Appends a text node.
-    fn append(&self, parent: &Element, text: &str) -> Result<(), JsValue> {
-        let node = self.document.create_text_node(&shorten(text));
-        parent.append_child(&node)?;
-        Ok(())
+    /// A new child of the current parent, with a class and, when `text` is set, a text (shortened
+    /// when very long); it becomes the element made last.
+    #[inline(never)]
+    fn make(&mut self, tag: &str, class: &str, text: Option<&str>) -> Option<Element> {
+        if self.error.is_some() {
+            return None;
+        }
+        let made = self.document.create_element(tag).and_then(|element| {
+            if !class.is_empty() {
+                element.set_class_name(class);
+            }
+            if let Some(parent) = self.stack.last() {
+                parent.append_child(&element)?;
+            }
+            if let Some(text) = text {
+                element.set_text_content(Some(&shorten(text)));
+            }
+            Ok(element)
+        });
+        let element = self.check(made)?;
+        self.last = Some(element.clone());
+        Some(element)
+    }
+
+    /// Opens a child: the next elements go into it until `close`.
+    #[inline(never)]
+    fn open(&mut self, tag: &str, class: &str) {
+        if let Some(element) = self.make(tag, class, None) {
+            self.stack.push(element);
+        }
+    }
+
+    /// Closes the current parent.
+    #[inline(never)]
+    fn close(&mut self) {
+        if self.error.is_none() {
+            self.stack.pop();
+        }
+    }
+
+    /// A child with a class.
+    #[inline(never)]
+    fn child(&mut self, tag: &str, class: &str) {
+        self.make(tag, class, None);
+    }
+
+    /// A child with a class and a text (shortened when very long).
+    #[inline(never)]
+    fn leaf(&mut self, tag: &str, class: &str, text: &str) {
+        self.make(tag, class, Some(text));
     }
 
     /// Text only screen readers read.
-    fn hidden(&self, parent: &Element, text: &str) -> Result<Element, JsValue> {
-        self.text(parent, "span", "gro-visually-hidden", text)
+    fn hidden(&mut self, text: &str) {
+        self.leaf("span", "gro-visually-hidden", text);
+    }
+
+    /// Sets an attribute of the element made last.
+    #[inline(never)]
+    fn attr(&mut self, name: &str, value: &str) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Some(element) = &self.last {
+            let result = element.set_attribute(name, value);
+            self.check(result);
+        }
+    }
+
+    /// Sets an attribute of the current parent.
+    #[inline(never)]
+    fn parent_attr(&mut self, name: &str, value: &str) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Some(element) = self.stack.last() {
+            let result = element.set_attribute(name, value);
+            self.check(result);
+        }
+    }
+
+    /// Appends a text node to the current parent.
+    #[inline(never)]
+    fn append(&mut self, text: &str) {
+        if self.error.is_some() {
+            return;
+        }
+        let node = self.document.create_text_node(&shorten(text));
+        if let Some(parent) = self.stack.last() {
+            let result = parent.append_child(&node);
+            self.check(result);
+        }
     }
 }
 
 /// The text as shown: at most `MAX_SHOWN_CHARS` characters, with how much was left out.
-fn shorten(text: &str) -> String {
+fn shorten(text: &str) -> Cow<'_, str> {
     shorten_to(text, MAX_SHOWN_CHARS)
 }
 
 /// The text with at most `max` characters, with how much was left out.
-fn shorten_to(text: &str, max: usize) -> String {
+#[inline(never)]
+fn shorten_to(text: &str, max: usize) -> Cow<'_, str> {
     match text.char_indices().nth(max) {
-        None => text.to_string(),
+        None => Cow::Borrowed(text),
         Some((cut, _)) => {
             let rest = text.get(cut..).map_or(0, |rest| rest.chars().count());
             let head = text.get(..cut).unwrap_or("");
-            format!("{head}… ({rest} more characters not shown)")
+            Cow::Owned(format!("{head}… ({rest} more characters not shown)"))
         }
     }
 }
@@ -391,35 +497,30 @@ const STATUS_ORDER: [&str; 7] = [
     "missing",
 ];
 
-fn render_input_error(dom: &Dom, root: &Element, error: &JsValue) -> Result<(), JsValue> {
-    root.set_attribute("data-kind", "none")?;
-    root.set_attribute("data-valid", "false")?;
-    root.set_attribute("aria-label", "recordOperation payload")?;
-    let header = dom.child(root, "header", "gro-summary")?;
-    dom.text(&header, "h2", "gro-title", "Unreadable input")?;
+fn render_input_error(dom: &mut Dom, error: &JsValue) {
+    dom.parent_attr("data-kind", "none");
+    dom.parent_attr("data-valid", "false");
+    dom.parent_attr("aria-label", "recordOperation payload");
+    dom.open("header", "gro-summary");
+    dom.leaf("h2", "gro-title", "Unreadable input");
     let message = js_sys::Reflect::get(error, &JsValue::from_str("message"))
         .ok()
         .and_then(|message| message.as_string())
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "the input could not be read".to_string());
-    let verdict = dom.text(&header, "p", "gro-verdict", &format!("Invalid: {message}"))?;
-    verdict.set_attribute("data-valid", "false")?;
-    Ok(())
+    dom.leaf("p", "gro-verdict", &format!("Invalid: {message}"));
+    dom.attr("data-valid", "false");
+    dom.close();
 }
 
-fn render_payload(
-    dom: &Dom,
-    root: &Element,
-    payload: &AnyPayload<'_>,
-    tokens: &mut Vec<String>,
-) -> Result<(), JsValue> {
+fn render_payload(dom: &mut Dom, payload: &AnyPayload<'_>, tokens: &mut Vec<String>) {
     let kind = payload.kind.map_or("none", PayloadKind::as_str);
     let valid = payload.report.is_valid();
-    root.set_attribute("data-kind", kind)?;
-    root.set_attribute("data-valid", if valid { "true" } else { "false" })?;
-    root.set_attribute("aria-label", "recordOperation payload")?;
+    dom.parent_attr("data-kind", kind);
+    dom.parent_attr("data-valid", bool_text(valid));
+    dom.parent_attr("aria-label", "recordOperation payload");
 
-    render_summary(dom, root, payload)?;
+    render_summary(dom, payload);
 
     // Each issue goes into the card of the operation it belongs to, or the document list.
     let cards: HashMap<&str, usize> = payload
@@ -438,30 +539,29 @@ fn render_payload(
     }
 
     if !document_issues.is_empty() {
-        let section = dom.child(root, "section", "gro-section gro-document-issues")?;
-        section.set_attribute("aria-label", "Payload issues")?;
-        dom.text(
-            &section,
+        dom.open("section", "gro-section gro-document-issues");
+        dom.attr("aria-label", "Payload issues");
+        dom.leaf(
             "h3",
             "gro-section-title",
             &format!("Payload issues ({})", document_issues.len()),
-        )?;
-        render_issues(dom, &section, &document_issues)?;
+        );
+        render_issues(dom, &document_issues);
+        dom.close();
     }
 
     if !payload.operations.is_empty() {
-        let section = dom.child(root, "section", "gro-section gro-operations")?;
-        section.set_attribute("aria-label", "Operations")?;
+        dom.open("section", "gro-section gro-operations");
+        dom.attr("aria-label", "Operations");
         let total = payload.operations.len();
         if total > MAX_CARDS {
-            dom.text(
-                &section,
+            dom.leaf(
                 "p",
                 "gro-note",
                 &format!(
                     "Showing the first {MAX_CARDS} of {total} operations, with their issues; the counts above include all of them."
                 ),
-            )?;
+            );
         }
         for (entry, issues) in payload
             .operations
@@ -469,14 +569,14 @@ fn render_payload(
             .zip(per_card.iter())
             .take(MAX_CARDS)
         {
-            render_card(dom, &section, entry, issues, tokens)?;
+            render_card(dom, entry, issues, tokens);
         }
+        dom.close();
     }
 
     if !payload.skipped.is_empty() {
-        render_skipped(dom, root, &payload.skipped)?;
+        render_skipped(dom, &payload.skipped);
     }
-    Ok(())
 }
 
 /// The card an issue belongs to: the operation whose path is the longest prefix of the issue's.
@@ -491,9 +591,9 @@ fn owning_card(cards: &HashMap<&str, usize>, path: &str) -> Option<usize> {
     }
 }
 
-fn render_summary(dom: &Dom, root: &Element, payload: &AnyPayload<'_>) -> Result<(), JsValue> {
-    let header = dom.child(root, "header", "gro-summary")?;
-    dom.text(&header, "h2", "gro-title", kind_title(payload.kind))?;
+fn render_summary(dom: &mut Dom, payload: &AnyPayload<'_>) {
+    dom.open("header", "gro-summary");
+    dom.leaf("h2", "gro-title", kind_title(payload.kind));
 
     let errors = payload.report.errors().count();
     let warnings = payload.report.warnings().count();
@@ -504,13 +604,12 @@ fn render_summary(dom: &Dom, root: &Element, payload: &AnyPayload<'_>) -> Result
         plural(errors, "error", "errors"),
         plural(warnings, "warning", "warnings")
     );
-    let verdict_element = dom.text(&header, "p", "gro-verdict", &verdict)?;
-    verdict_element.set_attribute("data-valid", if valid { "true" } else { "false" })?;
+    dom.leaf("p", "gro-verdict", &verdict);
+    dom.attr("data-valid", bool_text(valid));
 
     let several = !matches!(payload.kind, Some(PayloadKind::Operation) | None);
     if several {
-        dom.text(
-            &header,
+        dom.leaf(
             "p",
             "gro-totals",
             &format!(
@@ -526,10 +625,10 @@ fn render_summary(dom: &Dom, root: &Element, payload: &AnyPayload<'_>) -> Result
                     "skipped resources"
                 )
             ),
-        )?;
+        );
         if !payload.operations.is_empty() {
-            let list = dom.child(&header, "ul", "gro-counts")?;
-            list.set_attribute("aria-label", "Operations by status")?;
+            dom.open("ul", "gro-counts");
+            dom.attr("aria-label", "Operations by status");
             for key in STATUS_ORDER {
                 let count = payload
                     .operations
@@ -539,20 +638,23 @@ fn render_summary(dom: &Dom, root: &Element, payload: &AnyPayload<'_>) -> Result
                 if count == 0 {
                     continue;
                 }
-                let item = dom.child(&list, "li", "gro-count")?;
-                item.set_attribute("data-status", key)?;
-                let badge = dom.text(&item, "span", "gro-badge", count_label(key))?;
-                badge.set_attribute("data-status", key)?;
-                dom.text(&item, "span", "gro-count-value", &count.to_string())?;
+                dom.open("li", "gro-count");
+                dom.attr("data-status", key);
+                dom.leaf("span", "gro-badge", count_label(key));
+                dom.attr("data-status", key);
+                dom.leaf("span", "gro-count-value", &count.to_string());
+                dom.close();
             }
+            dom.close();
         }
     }
     if let Some(next_link) = &payload.next_link {
-        let paragraph = dom.child(&header, "p", "gro-next-link")?;
-        dom.append(&paragraph, "More results (@odata.nextLink): ")?;
-        dom.text(&paragraph, "code", "", next_link)?;
+        dom.open("p", "gro-next-link");
+        dom.append("More results (@odata.nextLink): ");
+        dom.leaf("code", "", next_link);
+        dom.close();
     }
-    Ok(())
+    dom.close();
 }
 
 fn count_label(key: &str) -> &str {
@@ -564,66 +666,65 @@ fn count_label(key: &str) -> &str {
     }
 }
 
-fn render_issues(dom: &Dom, parent: &Element, issues: &[&Issue]) -> Result<(), JsValue> {
-    let list = dom.child(parent, "ol", "gro-issues")?;
+fn render_issues(dom: &mut Dom, issues: &[&Issue]) {
+    dom.open("ol", "gro-issues");
     for issue in issues.iter().take(MAX_ISSUES) {
-        let item = dom.child(&list, "li", "gro-issue")?;
+        dom.open("li", "gro-issue");
         let severity = issue.severity.as_str();
-        item.set_attribute("data-severity", severity)?;
-        item.set_attribute("data-code", issue.code.as_str())?;
-        item.set_attribute("data-path", &issue.path)?;
-        item.set_attribute("data-line", &issue.position.line.to_string())?;
-        item.set_attribute("data-column", &issue.position.column.to_string())?;
-        let head = dom.child(&item, "p", "gro-issue-head")?;
-        let badge = dom.text(&head, "span", "gro-severity", severity)?;
-        badge.set_attribute("data-severity", severity)?;
-        dom.append(&head, " ")?;
-        dom.text(&head, "code", "gro-issue-code", issue.code.as_str())?;
-        dom.append(&head, " at ")?;
+        dom.attr("data-severity", severity);
+        dom.attr("data-code", issue.code.as_str());
+        dom.attr("data-path", &issue.path);
+        dom.attr("data-line", &issue.position.line.to_string());
+        dom.attr("data-column", &issue.position.column.to_string());
+        dom.open("p", "gro-issue-head");
+        dom.leaf("span", "gro-severity", severity);
+        dom.attr("data-severity", severity);
+        dom.append(" ");
+        dom.leaf("code", "gro-issue-code", issue.code.as_str());
+        dom.append(" at ");
         let path = if issue.path.is_empty() {
             "(document)"
         } else {
             &issue.path
         };
-        dom.text(&head, "code", "gro-issue-path", path)?;
-        dom.append(&head, " ")?;
-        let locate = dom.text(
-            &head,
+        dom.leaf("code", "gro-issue-path", path);
+        dom.append(" ");
+        dom.leaf(
             "button",
             "gro-issue-locate",
             &format!(
                 "Line {}, column {}",
                 issue.position.line, issue.position.column
             ),
-        )?;
-        locate.set_attribute("type", "button")?;
-        dom.text(&item, "p", "gro-issue-message", &issue.message)?;
+        );
+        dom.attr("type", "button");
+        dom.close();
+        dom.leaf("p", "gro-issue-message", &issue.message);
+        dom.close();
     }
+    dom.close();
     if issues.len() > MAX_ISSUES {
-        dom.text(
-            parent,
+        dom.leaf(
             "p",
             "gro-note",
             &format!("Showing the first {MAX_ISSUES} of {} issues.", issues.len()),
-        )?;
+        );
     }
-    Ok(())
 }
 
 fn render_card(
-    dom: &Dom,
-    parent: &Element,
+    dom: &mut Dom,
     entry: &OperationEntry<'_>,
     issues: &[&Issue],
     tokens: &mut Vec<String>,
-) -> Result<(), JsValue> {
+) {
     let operation = &entry.operation;
     let key = status_key(&operation.status);
-    let card = dom.child(parent, "article", "gro-card")?;
-    card.set_attribute("data-status", key)?;
-    card.set_attribute("data-path", &entry.path)?;
-    card.set_attribute("data-terminal", bool_text(operation.is_terminal()))?;
-    card.set_attribute("data-success", bool_text(operation.is_success()))?;
+    dom.open("article", "gro-card");
+    dom.attr("data-status", key);
+    dom.attr("data-path", &entry.path);
+    dom.attr("data-terminal", bool_text(operation.is_terminal()));
+    dom.attr("data-success", bool_text(operation.is_success()));
     let name = match &operation.id {
         Some(id) => format!("recordOperation {}", shorten_to(id, MAX_TITLE_CHARS)),
         None if entry.path.is_empty() => "recordOperation (no id)".to_string(),
@@ -632,115 +733,90 @@ fn render_card(
             shorten_to(&entry.path, MAX_TITLE_CHARS)
         ),
     };
-    card.set_attribute("aria-label", &name)?;
+    dom.attr("aria-label", &name);
 
-    let header = dom.child(&card, "header", "gro-card-header")?;
-    dom.text(&header, "h3", "gro-card-title", &name)?;
-    let badge = dom.text(
-        &header,
-        "span",
-        "gro-badge",
-        &status_label(&operation.status),
-    )?;
-    badge.set_attribute("data-status", key)?;
+    dom.open("header", "gro-card-header");
+    dom.leaf("h3", "gro-card-title", &name);
+    dom.leaf("span", "gro-badge", &status_label(&operation.status));
+    dom.attr("data-status", key);
     if let Some(change) = &entry.change_type {
-        let tag = dom.text(
-            &header,
-            "span",
-            "gro-change",
-            &format!("changeType: {change}"),
-        )?;
-        tag.set_attribute("data-change-type", change)?;
+        dom.leaf("span", "gro-change", &format!("changeType: {change}"));
+        dom.attr("data-change-type", change);
     }
+    dom.close();
 
-    render_stepper(dom, &card, &operation.status)?;
+    render_stepper(dom, &operation.status);
 
-    let fields = dom.child(&card, "dl", "gro-fields")?;
-    field_row(dom, &fields, "Status", "status", |dd| {
-        render_status_text(dom, dd, operation)
-    })?;
-    field_row(
-        dom,
-        &fields,
-        "Completion reason",
-        "completionReason",
-        |dd| match &operation.completion_reason {
-            Field::Value(reason) => {
-                dom.text(dd, "code", "gro-reason", reason.as_str())?;
-                dom.text(dd, "p", "gro-description", &reason.description())?;
-                Ok(())
-            }
-            other => render_missing(dom, dd, other),
-        },
-    )?;
-    field_row(
-        dom,
-        &fields,
-        "Result",
-        "resultInfo",
-        |dd| match &operation.result_info {
-            Field::Value(info) => render_result(dom, dd, info),
-            Field::Null => {
-                dom.text(dd, "span", "gro-null", "null")?;
-                dom.append(dd, " (no result reported)")
-            }
-            Field::Absent => dom.text(dd, "span", "gro-absent", "absent").map(|_| ()),
-        },
-    )?;
-    field_row(
-        dom,
-        &fields,
-        "Recording location",
-        "recordingLocation",
-        |dd| render_location(dom, dd, &operation.recording_location),
-    )?;
-    field_row(
-        dom,
-        &fields,
-        "Recording access token",
-        "recordingAccessToken",
-        |dd| render_token(dom, dd, &operation.recording_access_token, tokens),
-    )?;
-    field_row(dom, &fields, "clientContext", "clientContext", |dd| {
-        render_text_field(dom, dd, &operation.client_context)
-    })?;
-    field_row(dom, &fields, "id", "id", |dd| {
-        render_optional(dom, dd, operation.id.as_deref())
-    })?;
-    field_row(dom, &fields, "@odata.type", "odataType", |dd| {
-        render_optional(dom, dd, operation.odata_type.as_deref())
-    })?;
+    dom.open("dl", "gro-fields");
+    open_field(dom, "Status", "status");
+    render_status_text(dom, operation);
+    close_field(dom);
+    open_field(dom, "Completion reason", "completionReason");
+    match &operation.completion_reason {
+        Field::Value(reason) => {
+            dom.leaf("code", "gro-reason", reason.as_str());
+            dom.leaf("p", "gro-description", &reason.description());
+        }
+        other => render_missing(dom, other.is_null()),
+    }
+    close_field(dom);
+    open_field(dom, "Result", "resultInfo");
+    match &operation.result_info {
+        Field::Value(info) => render_result(dom, info),
+        Field::Null => {
+            dom.leaf("span", "gro-null", "null");
+            dom.append(" (no result reported)");
+        }
+        Field::Absent => dom.leaf("span", "gro-absent", "absent"),
+    }
+    close_field(dom);
+    open_field(dom, "Recording location", "recordingLocation");
+    render_location(dom, &operation.recording_location);
+    close_field(dom);
+    open_field(dom, "Recording access token", "recordingAccessToken");
+    render_token(dom, &operation.recording_access_token, tokens);
+    close_field(dom);
+    open_field(dom, "clientContext", "clientContext");
+    render_text_field(dom, &operation.client_context);
+    close_field(dom);
+    open_field(dom, "id", "id");
+    render_optional(dom, operation.id.as_deref());
+    close_field(dom);
+    open_field(dom, "@odata.type", "odataType");
+    render_optional(dom, operation.odata_type.as_deref());
+    close_field(dom);
     if let Some(url) = &entry.resource_url {
-        field_row(dom, &fields, "resourceUrl", "resourceUrl", |dd| {
-            dom.text(dd, "code", "", url).map(|_| ())
-        })?;
+        open_field(dom, "resourceUrl", "resourceUrl");
+        dom.leaf("code", "", url);
+        close_field(dom);
     }
     if !entry.path.is_empty() {
-        field_row(dom, &fields, "JSON Pointer", "path", |dd| {
-            dom.text(dd, "code", "", &entry.path).map(|_| ())
-        })?;
+        open_field(dom, "JSON Pointer", "path");
+        dom.leaf("code", "", &entry.path);
+        close_field(dom);
     }
+    dom.close();
 
     if !operation.extra.is_empty() {
-        render_extra(dom, &card, "Extra properties", &operation.extra)?;
+        render_extra(dom, "Extra properties", &operation.extra);
     }
     if let Field::Value(info) = &operation.result_info {
         if !info.extra.is_empty() {
-            render_extra(dom, &card, "Extra resultInfo properties", &info.extra)?;
+            render_extra(dom, "Extra resultInfo properties", &info.extra);
         }
     }
     if !issues.is_empty() {
-        let section = dom.child(&card, "section", "gro-card-issues")?;
-        section.set_attribute("aria-label", &format!("Issues of {name}"))?;
-        dom.text(
-            &section,
+        dom.open("section", "gro-card-issues");
+        dom.attr("aria-label", &format!("Issues of {name}"));
+        dom.leaf(
             "h4",
             "gro-section-title",
             &format!("Issues ({})", issues.len()),
-        )?;
-        render_issues(dom, &section, issues)?;
+        );
+        render_issues(dom, issues);
+        dom.close();
     }
-    Ok(())
+    dom.close();
 }
 
 fn bool_text(value: bool) -> &'static str {
@@ -751,58 +827,52 @@ fn bool_text(value: bool) -> &'static str {
     }
 }
 
-/// One `dt`/`dd` pair; the `dd` is filled by `fill`.
-fn field_row(
-    dom: &Dom,
-    list: &Element,
-    label: &str,
-    field: &str,
-    fill: impl FnOnce(&Element) -> Result<(), JsValue>,
-) -> Result<(), JsValue> {
-    let row = dom.child(list, "div", "gro-field")?;
-    row.set_attribute("data-field", field)?;
-    dom.text(&row, "dt", "", label)?;
-    let value = dom.child(&row, "dd", "")?;
-    fill(&value)
+/// Opens one `dt`/`dd` pair; what follows goes into the `dd` until `close_field`.
+#[inline(never)]
+fn open_field(dom: &mut Dom, label: &str, field: &str) {
+    dom.open("div", "gro-field");
+    dom.attr("data-field", field);
+    dom.leaf("dt", "", label);
+    dom.open("dd", "");
 }
 
-fn render_missing<T>(dom: &Dom, dd: &Element, field: &Field<T>) -> Result<(), JsValue> {
-    if field.is_null() {
-        dom.text(dd, "span", "gro-null", "null")?;
+/// Closes the pair `open_field` opened.
+#[inline(never)]
+fn close_field(dom: &mut Dom) {
+    dom.close();
+    dom.close();
+}
+
+/// `null` or `absent`.
+#[inline(never)]
+fn render_missing(dom: &mut Dom, null: bool) {
+    if null {
+        dom.leaf("span", "gro-null", "null");
     } else {
-        dom.text(dd, "span", "gro-absent", "absent")?;
+        dom.leaf("span", "gro-absent", "absent");
     }
-    Ok(())
 }
 
-fn render_text_field(
-    dom: &Dom,
-    dd: &Element,
-    field: &Field<std::borrow::Cow<'_, str>>,
-) -> Result<(), JsValue> {
+fn render_text_field(dom: &mut Dom, field: &Field<Cow<'_, str>>) {
     match field {
-        Field::Value(text) => render_optional(dom, dd, Some(text)),
-        other => render_missing(dom, dd, other),
+        Field::Value(text) => render_optional(dom, Some(text)),
+        other => render_missing(dom, other.is_null()),
     }
 }
 
-fn render_optional(dom: &Dom, dd: &Element, value: Option<&str>) -> Result<(), JsValue> {
+#[inline(never)]
+fn render_optional(dom: &mut Dom, value: Option<&str>) {
     match value {
-        Some("") => dom.text(dd, "span", "gro-empty", "empty string"),
-        Some(text) => dom.text(dd, "code", "gro-value", text),
-        None => dom.text(dd, "span", "gro-absent", "absent"),
+        Some("") => dom.leaf("span", "gro-empty", "empty string"),
+        Some(text) => dom.leaf("code", "gro-value", text),
+        None => dom.leaf("span", "gro-absent", "absent"),
     }
-    .map(|_| ())
 }
 
-fn render_status_text(
-    dom: &Dom,
-    dd: &Element,
-    operation: &RecordOperation<'_>,
-) -> Result<(), JsValue> {
+fn render_status_text(dom: &mut Dom, operation: &RecordOperation<'_>) {
     let key = status_key(&operation.status);
-    let badge = dom.text(dd, "span", "gro-badge", &status_label(&operation.status))?;
-    badge.set_attribute("data-status", key)?;
+    dom.leaf("span", "gro-badge", &status_label(&operation.status));
+    dom.attr("data-status", key);
     let meaning = match &operation.status {
         Field::Value(OperationStatus::Completed) if operation.is_success() => {
             "Finished: no more updates follow."
@@ -823,15 +893,10 @@ fn render_status_text(
         Field::Null => "Sent as null: more updates will follow.",
         Field::Absent => "The payload has no status: more updates will follow.",
     };
-    dom.text(dd, "p", "gro-description", meaning)?;
-    Ok(())
+    dom.leaf("p", "gro-description", meaning);
 }
 
-fn render_stepper(
-    dom: &Dom,
-    card: &Element,
-    status: &Field<OperationStatus<'_>>,
-) -> Result<(), JsValue> {
+fn render_stepper(dom: &mut Dom, status: &Field<OperationStatus<'_>>) {
     // 0, 1, 2: the index of the current step; None: the status says nothing about it.
     let current = match status {
         Field::Value(OperationStatus::NotStarted) => Some(0),
@@ -844,25 +909,27 @@ fn render_stepper(
         Field::Value(OperationStatus::Failed) => "failed",
         _ => "completed or failed",
     };
-    let list = dom.child(card, "ol", "gro-stepper")?;
-    list.set_attribute("aria-label", "Lifecycle")?;
-    list.set_attribute("data-known", bool_text(current.is_some()))?;
+    dom.open("ol", "gro-stepper");
+    dom.attr("aria-label", "Lifecycle");
+    dom.attr("data-known", bool_text(current.is_some()));
     for (index, label) in ["notStarted", "running", last].into_iter().enumerate() {
-        let item = dom.child(&list, "li", "gro-step")?;
-        item.set_attribute("data-step", label)?;
+        dom.open("li", "gro-step");
+        dom.attr("data-step", label);
         let (state, spoken) = match current {
             Some(at) if index < at => ("done", " (done)"),
             Some(at) if index == at => ("current", " (current step)"),
             Some(_) => ("pending", " (not reached)"),
             None => ("unknown", " (unknown)"),
         };
-        item.set_attribute("data-state", state)?;
+        dom.attr("data-state", state);
         if state == "current" {
-            item.set_attribute("aria-current", "step")?;
+            dom.attr("aria-current", "step");
         }
-        dom.text(&item, "span", "gro-step-label", label)?;
-        dom.hidden(&item, spoken)?;
+        dom.leaf("span", "gro-step-label", label);
+        dom.hidden(spoken);
+        dom.close();
     }
+    dom.close();
     if current.is_none() {
         let text = match status {
             Field::Value(OperationStatus::Undocumented(value)) => format!(
@@ -872,161 +939,142 @@ fn render_stepper(
             Field::Null => "Status is null: where the operation is cannot be told; more updates will follow.".to_string(),
             _ => "Status is missing: where the operation is cannot be told; more updates will follow.".to_string(),
         };
-        let mark = dom.child(card, "p", "gro-status-unknown")?;
-        mark.set_attribute("data-status", status_key(status))?;
-        dom.text(&mark, "span", "gro-status-unknown-mark", "?")?
-            .set_attribute("aria-hidden", "true")?;
-        dom.append(&mark, " ")?;
-        dom.append(&mark, &text)?;
+        dom.open("p", "gro-status-unknown");
+        dom.attr("data-status", status_key(status));
+        dom.leaf("span", "gro-status-unknown-mark", "?");
+        dom.attr("aria-hidden", "true");
+        dom.append(" ");
+        dom.append(&text);
+        dom.close();
     }
-    Ok(())
 }
 
-fn render_result(dom: &Dom, dd: &Element, info: &ResultInfo<'_>) -> Result<(), JsValue> {
-    let list = dom.child(dd, "dl", "gro-result")?;
+fn render_result(dom: &mut Dom, info: &ResultInfo<'_>) {
+    dom.open("dl", "gro-result");
     let category = info.category().as_str();
-    list.set_attribute("data-category", category)?;
+    dom.attr("data-category", category);
     let number =
         |value: Option<i32>| value.map_or_else(|| "missing".to_string(), |v| v.to_string());
-    field_row(dom, &list, "Code", "code", |d| {
-        dom.text(d, "code", "gro-code", &number(info.code))
-            .map(|_| ())
-    })?;
-    field_row(dom, &list, "Subcode", "subcode", |d| {
-        dom.text(d, "code", "gro-subcode", &number(info.subcode))
-            .map(|_| ())
-    })?;
-    field_row(dom, &list, "Message", "message", |d| match &info.message {
-        Field::Value(message) if !message.is_empty() => {
-            dom.text(d, "span", "gro-message", message).map(|_| ())
-        }
-        Field::Value(_) => dom.text(d, "span", "gro-empty", "empty string").map(|_| ()),
-        other => render_missing(dom, d, other),
-    })?;
-    field_row(dom, &list, "Category", "category", |d| {
-        let label = match category {
-            "success" => "success (2xx)",
-            "clientError" => "client error (4xx)",
-            "serverError" => "server error (5xx)",
-            _ => "other",
-        };
-        let tag = dom.text(d, "span", "gro-category", label)?;
-        tag.set_attribute("data-category", category)
-    })?;
-    Ok(())
+    open_field(dom, "Code", "code");
+    dom.leaf("code", "gro-code", &number(info.code));
+    close_field(dom);
+    open_field(dom, "Subcode", "subcode");
+    dom.leaf("code", "gro-subcode", &number(info.subcode));
+    close_field(dom);
+    open_field(dom, "Message", "message");
+    match &info.message {
+        Field::Value(message) if !message.is_empty() => dom.leaf("span", "gro-message", message),
+        Field::Value(_) => dom.leaf("span", "gro-empty", "empty string"),
+        other => render_missing(dom, other.is_null()),
+    }
+    close_field(dom);
+    open_field(dom, "Category", "category");
+    let label = match category {
+        "success" => "success (2xx)",
+        "clientError" => "client error (4xx)",
+        "serverError" => "server error (5xx)",
+        _ => "other",
+    };
+    dom.leaf("span", "gro-category", label);
+    dom.attr("data-category", category);
+    close_field(dom);
+    dom.close();
 }
 
-fn render_location(
-    dom: &Dom,
-    dd: &Element,
-    location: &Field<std::borrow::Cow<'_, str>>,
-) -> Result<(), JsValue> {
+fn render_location(dom: &mut Dom, location: &Field<Cow<'_, str>>) {
     match location {
         Field::Value(url) if crate::read::is_absolute_https(url) => {
-            let link = dom.text(dd, "a", "gro-link", url)?;
-            link.set_attribute("href", url)?;
-            link.set_attribute("rel", "noopener noreferrer nofollow")?;
-            link.set_attribute("referrerpolicy", "no-referrer")?;
-            Ok(())
+            dom.leaf("a", "gro-link", url);
+            dom.attr("href", url);
+            dom.attr("rel", "noopener noreferrer nofollow");
+            dom.attr("referrerpolicy", "no-referrer");
         }
-        Field::Value(url) if url.is_empty() => dom
-            .text(dd, "span", "gro-empty", "empty string")
-            .map(|_| ()),
+        Field::Value(url) if url.is_empty() => dom.leaf("span", "gro-empty", "empty string"),
         Field::Value(url) => {
-            dom.text(dd, "code", "gro-value gro-unsafe-url", url)?;
-            dom.text(
-                dd,
+            dom.leaf("code", "gro-value gro-unsafe-url", url);
+            dom.leaf(
                 "p",
                 "gro-description",
                 "Not a link: only absolute https: URLs are linked.",
-            )?;
-            Ok(())
+            );
         }
-        other => render_missing(dom, dd, other),
+        other => render_missing(dom, other.is_null()),
     }
 }
 
-fn render_token(
-    dom: &Dom,
-    dd: &Element,
-    token: &Field<std::borrow::Cow<'_, str>>,
-    tokens: &mut Vec<String>,
-) -> Result<(), JsValue> {
+fn render_token(dom: &mut Dom, token: &Field<Cow<'_, str>>, tokens: &mut Vec<String>) {
     let token = match token {
         Field::Value(token) if token.is_empty() => {
-            return dom
-                .text(dd, "span", "gro-empty", "empty string")
-                .map(|_| ());
+            return dom.leaf("span", "gro-empty", "empty string");
         }
         Field::Value(token) => token,
-        other => return render_missing(dom, dd, other),
+        other => return render_missing(dom, other.is_null()),
     };
     let slot = tokens.len();
     tokens.push(token.to_string());
-    let wrapper = dom.child(dd, "div", "gro-token")?;
-    let value = dom.text(&wrapper, "code", "gro-token-value", MASK)?;
-    value.set_attribute("data-revealed", "false")?;
-    dom.hidden(
-        &wrapper,
-        &format!(" (hidden, {} characters)", token.chars().count()),
-    )?;
-    let buttons = dom.child(&wrapper, "span", "gro-token-actions")?;
+    dom.open("div", "gro-token");
+    dom.leaf("code", "gro-token-value", MASK);
+    dom.attr("data-revealed", "false");
+    dom.hidden(&format!(" (hidden, {} characters)", token.chars().count()));
+    dom.open("span", "gro-token-actions");
+    let slot = slot.to_string();
     for (action, label) in [("reveal", "Reveal token"), ("copy", "Copy token")] {
-        let button = dom.text(&buttons, "button", "gro-button", label)?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-gro-action", action)?;
-        button.set_attribute("data-gro-slot", &slot.to_string())?;
+        dom.leaf("button", "gro-button", label);
+        dom.attr("type", "button");
+        dom.attr("data-gro-action", action);
+        dom.attr("data-gro-slot", &slot);
         if action == "reveal" {
-            button.set_attribute("aria-pressed", "false")?;
+            dom.attr("aria-pressed", "false");
         }
     }
-    let status = dom.child(&wrapper, "span", "gro-token-status")?;
-    status.set_attribute("role", "status")?;
-    Ok(())
+    dom.close();
+    dom.child("span", "gro-token-status");
+    dom.attr("role", "status");
+    dom.close();
 }
 
-fn render_extra(
-    dom: &Dom,
-    card: &Element,
-    caption: &str,
-    extra: &[ExtraProperty<'_>],
-) -> Result<(), JsValue> {
-    let wrapper = dom.child(card, "div", "gro-table-wrap")?;
-    let table = dom.child(&wrapper, "table", "gro-extra")?;
-    dom.text(&table, "caption", "", caption)?;
-    let head = dom.child(&table, "thead", "")?;
-    let row = dom.child(&head, "tr", "")?;
+fn render_extra(dom: &mut Dom, caption: &str, extra: &[ExtraProperty<'_>]) {
+    dom.open("div", "gro-table-wrap");
+    dom.open("table", "gro-extra");
+    dom.leaf("caption", "", caption);
+    dom.open("thead", "");
+    dom.open("tr", "");
     for label in ["Property", "Value (JSON as sent)"] {
-        let cell = dom.text(&row, "th", "", label)?;
-        cell.set_attribute("scope", "col")?;
+        dom.leaf("th", "", label);
+        dom.attr("scope", "col");
     }
-    let body = dom.child(&table, "tbody", "")?;
+    dom.close();
+    dom.close();
+    dom.open("tbody", "");
     for property in extra {
-        let row = dom.child(&body, "tr", "")?;
-        let key = dom.child(&row, "th", "")?;
-        key.set_attribute("scope", "row")?;
-        dom.text(&key, "code", "", &property.key)?;
-        let value = dom.child(&row, "td", "")?;
-        dom.text(&value, "code", "gro-raw", &property.raw_value)?;
+        dom.open("tr", "");
+        dom.open("th", "");
+        dom.attr("scope", "row");
+        dom.leaf("code", "", &property.key);
+        dom.close();
+        dom.open("td", "");
+        dom.leaf("code", "gro-raw", &property.raw_value);
+        dom.close();
+        dom.close();
     }
-    Ok(())
+    dom.close();
+    dom.close();
+    dom.close();
 }
 
-fn render_skipped(dom: &Dom, root: &Element, skipped: &[SkippedResource]) -> Result<(), JsValue> {
-    let section = dom.child(root, "section", "gro-section gro-skipped")?;
-    section.set_attribute("aria-label", "Skipped resources")?;
-    dom.text(
-        &section,
+fn render_skipped(dom: &mut Dom, skipped: &[SkippedResource]) {
+    dom.open("section", "gro-section gro-skipped");
+    dom.attr("aria-label", "Skipped resources");
+    dom.leaf(
         "h3",
         "gro-section-title",
         &format!("Skipped resources ({})", skipped.len()),
-    )?;
-    dom.text(
-        &section,
+    );
+    dom.leaf(
         "p",
         "gro-description",
         "These resources are not recordOperations, so they are not shown as cards.",
-    )?;
+    );
     // Grouped by type, in order of first appearance.
     let mut groups: Vec<(Option<&str>, Vec<&SkippedResource>)> = Vec::new();
     for resource in skipped {
@@ -1039,23 +1087,27 @@ fn render_skipped(dom: &Dom, root: &Element, skipped: &[SkippedResource]) -> Res
             break;
         }
     }
-    let list = dom.child(&section, "ul", "gro-skipped-types")?;
+    dom.open("ul", "gro-skipped-types");
     for (kind, members) in groups {
-        let item = dom.child(&list, "li", "gro-skipped-type")?;
-        item.set_attribute("data-odata-type", kind.unwrap_or(""))?;
-        dom.text(&item, "code", "", kind.unwrap_or("(no @odata.type)"))?;
-        dom.append(&item, &format!(" \u{d7} {}", members.len()))?;
-        let inner = dom.child(&item, "ul", "")?;
+        dom.open("li", "gro-skipped-type");
+        dom.attr("data-odata-type", kind.unwrap_or(""));
+        dom.leaf("code", "", kind.unwrap_or("(no @odata.type)"));
+        dom.append(&format!(" \u{d7} {}", members.len()));
+        dom.open("ul", "");
         for resource in members.into_iter().take(MAX_ISSUES) {
-            let entry = dom.child(&inner, "li", "gro-skipped-item")?;
-            dom.text(&entry, "code", "", &resource.path)?;
+            dom.open("li", "gro-skipped-item");
+            dom.leaf("code", "", &resource.path);
             if let Some(id) = &resource.id {
-                dom.append(&entry, " id ")?;
-                dom.text(&entry, "code", "", id)?;
+                dom.append(" id ");
+                dom.leaf("code", "", id);
             }
+            dom.close();
         }
+        dom.close();
+        dom.close();
     }
-    Ok(())
+    dom.close();
+    dom.close();
 }
 
 fn summary_object(payload: &AnyPayload<'_>) -> Result<JsValue, JsValue> {

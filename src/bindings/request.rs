@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::input::{parse_options, with_input};
 use super::issues::{set_verdict, with_lone_surrogate};
 use super::objects::{new_object, ResultObject};
+use super::render::ReadInput;
 use super::types::{InputArg, RecordResponseResultValue, RequestOptionsArg};
 use crate::{ApiVersion, RecordResponseRequest, RequestOptions};
 
@@ -55,7 +56,7 @@ pub fn record_response_request(
 ) -> Result<RecordResponseResultValue, JsValue> {
     let options = request_options(&options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
     let result: RequestResultObject = new_object();
-    let body = with_input(input, |bytes, lone| {
+    let read: &mut ReadInput = &mut |bytes, lone| {
         let text = String::from_utf8_lossy(bytes);
         let clean = lone.is_none();
         // One read: parse() fails with the same report validate_json() would give.
@@ -65,10 +66,15 @@ pub fn record_response_request(
         };
         let report = with_lone_surrogate(report, lone);
         set_verdict(&result, &report);
-        request.filter(|_| clean).map(|request| request.to_json())
-    })?;
-    if let Some(body) = body {
-        result.set_body(&js_sys::JSON::parse(&body)?);
+        match request.filter(|_| clean) {
+            Some(request) => js_sys::JSON::parse(&request.to_json()),
+            // JSON.parse never gives undefined: it stands for no body.
+            None => Ok(JsValue::UNDEFINED),
+        }
+    };
+    let body = with_input(input, read)??;
+    if !body.is_undefined() {
+        result.set_body(&body);
     }
     Ok(result.unchecked_into())
 }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::input::{bool_option, parse_options, with_input, write_options};
 use super::issues::{error_to_js, with_lone_surrogate};
+use super::render::ReadInput;
 use super::types::{
     FeedOutcomeValue, InputArg, StatusCountsValue, TrackedOperationList, TrackerOptionsArg,
     WriteOptionsArg,
@@ -27,6 +28,30 @@ fn count(options: &JsValue, name: &str, default: usize) -> Result<usize, JsValue
         ))
         .into()),
     }
+}
+
+/// The text quoted as `{:?}` quotes it, without the Unicode tables `{:?}` brings in: the same for
+/// ASCII and control characters (`\"`, `\\`, `\n`, `\r`, `\t`, `\0`, `\u{..}`); other characters are
+/// written as they are.
+#[cold]
+#[inline(never)]
+fn debug_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn parse_json(text: &str) -> Result<JsValue, JsValue> {
@@ -59,14 +84,14 @@ impl OperationTracker {
 
     /// Feeds one payload (JSON text or a parsed object) and returns what changed.
     pub fn feed(&mut self, input: &InputArg) -> Result<FeedOutcomeValue, JsValue> {
-        let outcome = with_input(input, |bytes, lone| {
+        let read: &mut ReadInput = &mut |bytes, lone| {
             // The copy is UTF-8 (lone surrogates became U+FFFD); they are reported, not hidden.
             let text = String::from_utf8_lossy(bytes);
             let mut outcome = self.inner.feed(&text);
             outcome.report = with_lone_surrogate(std::mem::take(&mut outcome.report), lone);
-            outcome
-        })?;
-        Ok(parse_json(&outcome.to_json())?.unchecked_into())
+            parse_json(&outcome.to_json())
+        };
+        Ok(with_input(input, read)??.unchecked_into())
     }
 
     /// How many operations have each status, how many are final, and the total.
@@ -86,7 +111,8 @@ impl OperationTracker {
             None => None,
             Some(text) => Some(StatusClass::parse(text).ok_or_else(|| {
                 JsValue::from(js_sys::TypeError::new(&format!(
-                    "unknown status filter {text:?}: expected notStarted, running, completed, failed or unknown"
+                    "unknown status filter {}: expected notStarted, running, completed, failed or unknown",
+                    debug_quote(text)
                 )))
             })?),
         };

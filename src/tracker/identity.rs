@@ -13,18 +13,28 @@ pub fn normalize_id(id: &str) -> String {
 /// as written. `None` when the URL does not name an operation.
 pub fn id_from_resource_url(url: &str) -> Option<&str> {
     let lower = url.to_ascii_lowercase();
-    if let Some(at) = lower.rfind("/operations/") {
+    if let Some(at) = rfind(&lower, "/operations/") {
         let rest = url.get(at + "/operations/".len()..)?;
         let id = rest.split(['/', '?', '#']).next().unwrap_or("");
         return (!id.is_empty()).then_some(id);
     }
-    if let Some(at) = lower.rfind("/operations(") {
+    if let Some(at) = rfind(&lower, "/operations(") {
         let rest = url.get(at + "/operations(".len()..)?;
         let inner = rest.split(')').next().unwrap_or("");
         let id = inner.trim_matches(|c| c == '\'' || c == '"');
         return (!id.is_empty()).then_some(id);
     }
     None
+}
+
+/// Where `needle` last starts in `text` (bytes compared: no general substring searcher needed for
+/// these short ASCII needles).
+#[inline(never)]
+fn rfind(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    text.as_bytes()
+        .windows(needle.len())
+        .rposition(|window| window == needle)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub(crate) mod json;
 mod state;
 mod types;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use crate::diagnostics::Diagnostics;
 use crate::enums::OperationStatus;
@@ -88,8 +88,9 @@ impl Default for TrackerOptions {
 pub struct OperationTracker {
     options: TrackerOptions,
     operations: HashMap<String, TrackedOperation>,
-    /// first_seen → key: listing order.
-    order: BTreeMap<u64, String>,
+    /// (false, first_seen, key), at most one per first_seen: listing order. (The same set type as
+    /// `age`, so the module carries one B-tree instead of two.)
+    order: BTreeSet<(bool, u64, String)>,
     /// (unfinished, last_changed, key): eviction order, oldest finished first.
     age: BTreeSet<(bool, u64, String)>,
     /// Keys of final operations evicted, oldest first, so late deliveries do not revive them.
@@ -174,6 +175,17 @@ fn locate_tracker_issues(text: &str, max_depth: usize, report: &mut crate::issue
             issue.position = done.position;
         }
     }
+}
+
+/// The listing entry at `first_seen`, if any.
+fn order_entry(
+    order: &BTreeSet<(bool, u64, String)>,
+    first_seen: u64,
+) -> Option<&(bool, u64, String)> {
+    order
+        .range((false, first_seen, String::new())..)
+        .next()
+        .filter(|(_, seen, _)| *seen == first_seen)
 }
 
 /// 64-bit FNV-1a: a fingerprint that stays the same across runs, platforms and versions.
@@ -446,7 +458,7 @@ impl OperationTracker {
                     timeline_dropped: 0,
                     fingerprints: vec![print],
                 };
-                self.order.insert(sequence, key.clone());
+                self.list_at(sequence, key.clone());
                 self.age
                     .insert((!tracked.is_finished(), sequence, key.clone()));
                 self.operations.insert(key, tracked);
@@ -504,12 +516,25 @@ impl OperationTracker {
                 return;
             };
             if let Some(tracked) = self.operations.remove(&key) {
-                self.order.remove(&tracked.first_seen);
+                self.unlist(tracked.first_seen);
                 if tracked.is_final {
                     self.remember_evicted_final(key.clone());
                 }
             }
             outcome.evicted.push(key);
+        }
+    }
+
+    /// Lists `key` as first seen at `first_seen`, in place of any operation listed there.
+    fn list_at(&mut self, first_seen: u64, key: String) {
+        self.unlist(first_seen);
+        self.order.insert((false, first_seen, key));
+    }
+
+    /// Removes the listing entry at `first_seen`, if any.
+    fn unlist(&mut self, first_seen: u64) {
+        if let Some(entry) = order_entry(&self.order, first_seen).cloned() {
+            self.order.remove(&entry);
         }
     }
 
@@ -532,8 +557,8 @@ impl OperationTracker {
     /// Every tracked operation, in the order they were first seen.
     pub fn operations(&self) -> impl Iterator<Item = &TrackedOperation> {
         self.order
-            .values()
-            .filter_map(|key| self.operations.get(key))
+            .iter()
+            .filter_map(|(_, _, key)| self.operations.get(key))
     }
 
     /// The tracked operations, in the order they were first seen; only those of one status class

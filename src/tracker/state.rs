@@ -229,7 +229,7 @@ impl Restorer<'_> {
                 continue;
             };
             if tracker.operations.contains_key(&tracked.key)
-                || tracker.order.contains_key(&tracked.first_seen)
+                || super::order_entry(&tracker.order, tracked.first_seen).is_some()
             {
                 self.fail(
                     path,
@@ -238,9 +238,7 @@ impl Restorer<'_> {
                 );
                 continue;
             }
-            tracker
-                .order
-                .insert(tracked.first_seen, tracked.key.clone());
+            tracker.list_at(tracked.first_seen, tracked.key.clone());
             tracker.age.insert((
                 !tracked.is_finished(),
                 tracked.last_changed,
