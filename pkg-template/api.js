@@ -22,6 +22,8 @@ const SKIPPED_WORDS = 8;
 /** Options left out: every limit at its default (0 tells wasm to use it). */
 const DEFAULT_OPTIONS = Object.freeze({ strict: 0, maxInputBytes: 0, maxDepth: 0, maxIssues: 0 });
 const INTERNAL = Symbol('graph-record-operation: internal');
+/** See raw.rs: a string that is not ASCII and was not checked for lone surrogates. */
+const LONE_UNCHECKED = 0xffffffff;
 const NO_ISSUES = Object.freeze([]);
 /**
  * An operation's secrets, its access token and its own JSON text (which holds the token), behind a
@@ -150,8 +152,9 @@ export function createApi(wasm) {
   let inputCapacity = 0;
   let inputView = null;
 
-  // What the latest copy found: the UTF-16 index of a lone surrogate plus one (0: none), and
-  // whether the text was ASCII (byte offsets are then UTF-16 offsets).
+  // What the latest copy found: the UTF-16 index of a lone surrogate plus one (0: none; or
+  // LONE_UNCHECKED: a string that is not ASCII, which wasm clears unless its bytes hold U+FFFD,
+  // see raw.rs), and whether the text was ASCII (byte offsets are then UTF-16 offsets).
   let lone = 0;
   let ascii = 0;
 
@@ -193,14 +196,18 @@ export function createApi(wasm) {
     if (units === 0) return 0;
     const written = encoder.encodeInto(text, inputView).written;
     if (written !== units) {
-      // More bytes than units: not ASCII, so it may hold a lone surrogate, which encodeInto
-      // replaced with U+FFFD. It is reported, never replaced silently.
       ascii = 0;
-      if (hasIsWellFormed ? !text.isWellFormed() : firstLoneSurrogate(text) >= 0) {
-        lone = firstLoneSurrogate(text) + 1;
-      }
+      lone = LONE_UNCHECKED;
     }
     return written;
+  }
+
+  /**
+   * After a reader returned LONE_UNCHECKED: looks for a lone surrogate in the copied string (which
+   * encodeInto wrote as U+FFFD: it is reported, never replaced silently).
+   */
+  function checkLone() {
+    lone = hasIsWellFormed && copied.isWellFormed() ? 0 : firstLoneSurrogate(copied) + 1;
   }
 
   function copyBytes(source) {
@@ -584,15 +591,13 @@ export function createApi(wasm) {
   function readOperation(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const result = wasm.__groParse(
-      length,
-      parseOptions.strict,
-      parseOptions.maxInputBytes,
-      parseOptions.maxDepth,
-      parseOptions.maxIssues,
-      lone,
-      ascii,
-    );
+    const read = () =>
+      wasm.__groParse(length, parseOptions.strict, parseOptions.maxInputBytes, parseOptions.maxDepth, parseOptions.maxIssues, lone, ascii);
+    let result = read();
+    if (result === LONE_UNCHECKED) {
+      checkLone();
+      result = read();
+    }
     readResult();
     const count = result >>> 1;
     const source = result & 1 ? copiedText() : '';
@@ -610,14 +615,13 @@ export function createApi(wasm) {
   function validate(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const result = wasm.__groValidate(
-      length,
-      parseOptions.strict,
-      parseOptions.maxInputBytes,
-      parseOptions.maxDepth,
-      parseOptions.maxIssues,
-      lone,
-    );
+    const read = () =>
+      wasm.__groValidate(length, parseOptions.strict, parseOptions.maxInputBytes, parseOptions.maxDepth, parseOptions.maxIssues, lone);
+    let result = read();
+    if (result === LONE_UNCHECKED) {
+      checkLone();
+      result = read();
+    }
     const count = result >>> 1;
     copied = '';
     if (count === 0) return { valid: (result & 1) === 1, errors: [], warnings: [] };
@@ -632,15 +636,13 @@ export function createApi(wasm) {
   function parseAny(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const valid = wasm.__groParseAny(
-      length,
-      parseOptions.strict,
-      parseOptions.maxInputBytes,
-      parseOptions.maxDepth,
-      parseOptions.maxIssues,
-      lone,
-      ascii,
-    );
+    const read = () =>
+      wasm.__groParseAny(length, parseOptions.strict, parseOptions.maxInputBytes, parseOptions.maxDepth, parseOptions.maxIssues, lone, ascii);
+    let valid = read();
+    if (valid === LONE_UNCHECKED) {
+      checkLone();
+      valid = read();
+    }
     readResult();
     let w = at;
     const kind = KINDS[u32[w]] ?? null;

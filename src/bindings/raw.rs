@@ -329,6 +329,45 @@ fn lone(lone: u32) -> Option<LoneSurrogate> {
     lone.checked_sub(1).map(|index| LoneSurrogate { index })
 }
 
+/// What JavaScript passes as `lone_at` for a string that is not ASCII and that it did not check
+/// for lone surrogates, and what a function returns to ask for the check (then it calls again).
+/// `TextEncoder.encodeInto` writes a lone surrogate as U+FFFD, so text without the bytes of U+FFFD
+/// had none: most text is cleared here, in one pass over bytes, without JavaScript walking the
+/// string (`isWellFormed` costs more than reading a payload does).
+const LONE_UNCHECKED: u32 = u32::MAX;
+
+/// `lone_at`, or `None` when it is unchecked and the bytes hold U+FFFD (`EF BF BD`): JavaScript
+/// must look.
+fn checked_lone(lone_at: u32, bytes: &[u8]) -> Option<u32> {
+    if lone_at != LONE_UNCHECKED {
+        return Some(lone_at);
+    }
+    (!holds_replacement_character(bytes)).then_some(0)
+}
+
+/// True when the UTF-8 bytes hold U+FFFD. Eight bytes at a time look for its lead byte `EF`.
+fn holds_replacement_character(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.len() * 8;
+    for (at, chunk) in chunks.enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Zero bytes of x ^ EF..EF are the EF bytes (the classic has-zero-byte test).
+        let x = u64::from_le_bytes(word) ^ (ONES * 0xEF);
+        if (x.wrapping_sub(ONES) & !x & HIGH) != 0 && lead_at(bytes, at * 8, 8) {
+            return true;
+        }
+    }
+    lead_at(bytes, tail, bytes.len() - tail)
+}
+
+/// True when one of the `count` bytes from `start` begins `EF BF BD`.
+fn lead_at(bytes: &[u8], start: usize, count: usize) -> bool {
+    (start..start + count).any(|at| bytes.get(at..at + 3) == Some(&[0xEF, 0xBF, 0xBD][..]))
+}
+
 /// The address of the result header (four `u32`: words pointer, word count, text pointer, text
 /// bytes). It never moves.
 #[wasm_bindgen(js_name = __groHeader, skip_typescript)]
@@ -372,7 +411,8 @@ pub fn input_buffer(len: u32) -> u32 {
 }
 
 /// Validates the input. Words: every issue. Returns the issue count times two, plus one when
-/// valid.
+/// valid. (This and the other readers return [`LONE_UNCHECKED`] instead, having read nothing, when
+/// JavaScript must first check its string for lone surrogates.)
 #[wasm_bindgen(js_name = __groValidate, skip_typescript)]
 pub fn validate(
     len: u32,
@@ -384,6 +424,9 @@ pub fn validate(
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
     with_raw(len, false, |bytes, out| {
+        let Some(lone_at) = checked_lone(lone_at, bytes) else {
+            return LONE_UNCHECKED;
+        };
         let report = crate::validate_bytes(bytes, &options);
         let report = with_lone_surrogate(report, lone(lone_at));
         out.issues(&report.issues);
@@ -408,6 +451,9 @@ pub fn parse(
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
     with_raw(len, ascii != 0, |bytes, out| {
+        let Some(lone_at) = checked_lone(lone_at, bytes) else {
+            return LONE_UNCHECKED;
+        };
         if lone_at != 0 {
             // See parse_any.
             out.input = (0, 0);
@@ -452,11 +498,13 @@ pub fn parse_any(
     ascii: u32,
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
-    // A lone surrogate in the JS string became U+FFFD in the copy: strings are then given as read
-    // (with U+FFFD), never sliced from the JS string that still holds the surrogate.
-    let slices = lone_at == 0;
     with_raw(len, ascii != 0, |bytes, out| {
-        if !slices {
+        let Some(lone_at) = checked_lone(lone_at, bytes) else {
+            return LONE_UNCHECKED;
+        };
+        // A lone surrogate in the JS string became U+FFFD in the copy: strings are then given as
+        // read (with U+FFFD), never sliced from the JS string that still holds the surrogate.
+        if lone_at != 0 {
             out.input = (0, 0);
         }
         let payload = crate::parse_any_bytes(bytes, &options);

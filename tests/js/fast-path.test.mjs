@@ -168,6 +168,10 @@ test('escapes, characters outside the BMP and non-ASCII keys map to the same str
     '[{"id":"a😀","status":"completed"},{"id":"b","status":"RUNNING","é":"😀"}]',
     '  {"id":"ws","status":"notStarted"}  ',
     '{"id":"dup","id":"dup2"}',
+    // A real U+FFFD (the bytes wasm takes for a lone surrogate's replacement), with and without one.
+    '{"id":"\ufffd-op","status":"running","x":"é"}',
+    '{"id":"\ufffd-op","status":"running","x":"\ud800"}',
+    '{"id":"op","status":"running","x":"\udc00\ufffd"}',
   ];
   for (const [i, text] of inputs.entries()) {
     compare(text, undefined, `special ${i}`);
