@@ -44,9 +44,11 @@ if (existsSync(webDir)) {
   const wasmFile = (await import('node:fs')).readdirSync(webDir).find((f) => f.endsWith('.wasm'));
   const glueFile = (await import('node:fs')).readdirSync(webDir).find((f) => f.endsWith('.js'));
   const wasm = readFileSync(join(webDir, wasmFile));
-  const glue = Buffer.concat([readFileSync(join(webDir, glueFile)), readFileSync(join(PKG_DIR, 'index.web.js'))]);
+  // Every JS file the browser entry loads: wasm-bindgen's glue, the entry, and what it imports.
+  const entryFiles = ['index.web.js', 'api.js', 'lifecycle.js'].filter((f) => existsSync(join(PKG_DIR, f)));
+  const glue = Buffer.concat([readFileSync(join(webDir, glueFile)), ...entryFiles.map((f) => readFileSync(join(PKG_DIR, f)))]);
   const w = measure(`ours: ${wasmFile}`, wasm);
-  const g = measure(`ours: JS glue (web/${glueFile} + index.web.js, as shipped)`, glue);
+  const g = measure(`ours: JS glue (web/${glueFile} + ${entryFiles.join(' + ')}, as shipped)`, glue);
   // What a bundler ships: the glue minified (the .wasm is an asset next to it).
   const minGlue = await bundle('ours-glue', `export * from ${JSON.stringify(join(PKG_DIR, 'index.web.js'))};\n`, {
     supported: { 'top-level-await': true },

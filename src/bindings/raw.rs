@@ -523,6 +523,15 @@ pub fn parse_any(
                 + payload.skipped.len() * SKIPPED_WORDS
                 + report.issues.len() * (ISSUE_WORDS + 1),
         );
+        // Paths, and each issue's path and message.
+        out.text.reserve(
+            payload.operations.len() * 16
+                + report
+                    .issues
+                    .iter()
+                    .map(|i| i.path.len() + i.message.len())
+                    .sum::<usize>(),
+        );
         out.word(to_u32(payload.operations.len()));
         out.word(to_u32(payload.skipped.len()));
         out.word(to_u32(report.issues.len()));
