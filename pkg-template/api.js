@@ -25,14 +25,6 @@ const INTERNAL = Symbol('graph-record-operation: internal');
 /** See raw.rs: a string that is not ASCII and was not checked for lone surrogates. */
 const LONE_UNCHECKED = 0xffffffff;
 const NO_ISSUES = Object.freeze([]);
-/**
- * An operation's secrets, its access token and its own JSON text (which holds the token), behind a
- * function: browser devtools list private fields' values in console previews, but show a
- * function as its source text. (A WeakMap would hide them too, at a hundred times the cost.)
- */
-function secrets(token, source) {
-  return (which) => (which === 0 ? token : source);
-}
 
 /** Where the first lone surrogate of a string that is not well-formed UTF-16 is. */
 function firstLoneSurrogate(text) {
@@ -67,6 +59,15 @@ function recordOperationError(message, code, issues) {
   error.code = code;
   error.issues = issues;
   return error;
+}
+
+/**
+ * The strings an operation's fields are slices of (the input and the result's text, which hold the
+ * access token), behind a function: browser devtools list private fields' values in console
+ * previews, but show a function as its source text.
+ */
+function stringsOf(input, text) {
+  return (which) => (which === 0 ? input : text);
 }
 
 function freedError(name) {
@@ -405,51 +406,45 @@ export function createApi(wasm) {
    * `recordingAccessToken` getter and `toJSON()` do.
    */
   class RecordOperation {
-    #odataType;
-    #id;
-    #clientContext;
-    #status;
-    #completionReason;
-    #info; // 0 absent, 1 null, 2 set
-    #code;
-    #subcode;
-    #message;
-    #category;
-    #recordingLocation;
-    #flags;
+    #words; // the result's words: this operation's own copy, or the copy a parseAny result shares
+    #at; // where this operation's words start in #words
+    #strings; // (0 | 1) => the input, or the result's text
     #warnings; // null until asked for, for an operation that has warnings and came alone
     #limits;
-    #secrets;
     #freed = false;
 
     /**
-     * Built from the operation's words at `w` of the latest result; `input` is the text that was
-     * read (fields may be slices of it), `source` the operation's own text.
+     * Reads the operation's fields from `words` at `at` when they are asked for; `strings` gives
+     * the strings they are slices of, behind a function so that devtools previews never list
+     * them (they hold the access token).
      */
-    constructor(internal, w, input, source, warnings, limits) {
+    constructor(internal, words, at, strings, warnings, limits) {
       if (internal !== INTERNAL) {
         throw new TypeError('RecordOperation has no public constructor: use RecordOperation.parse or RecordOperation.from');
       }
-      const flags = u32[w];
-      this.#flags = flags;
-      this.#code = flags & 4 ? i32[w + 1] : undefined;
-      this.#subcode = flags & 8 ? i32[w + 2] : undefined;
-      this.#category = CATEGORIES[u32[w + 3]];
-      this.#odataType = field(w + 4, input);
-      this.#id = field(w + 7, input);
-      this.#clientContext = field(w + 10, input);
-      this.#status = field(w + 13, input);
-      this.#completionReason = field(w + 16, input);
-      this.#info = u32[w + 19];
-      this.#message = field(w + 20, input);
-      this.#recordingLocation = field(w + 23, input);
-      this.#secrets = secrets(field(w + 26, input), source);
+      this.#words = words;
+      this.#at = at;
+      this.#strings = strings;
       this.#warnings = warnings;
       this.#limits = limits;
     }
 
     #live() {
       if (this.#freed) throw freedError('RecordOperation');
+    }
+
+    /** The string field at word `k` of the operation: undefined (absent), null, or the string. */
+    #field(k) {
+      const words = this.#words;
+      const w = this.#at + k;
+      const state = words[w];
+      if (state === 3) return this.#strings(0).slice(words[w + 1], words[w + 2]);
+      if (state === 2) return this.#strings(1).slice(words[w + 1], words[w + 2]);
+      return state === 1 ? null : undefined;
+    }
+
+    #flags() {
+      return this.#words[this.#at];
     }
 
     /**
@@ -469,68 +464,82 @@ export function createApi(wasm) {
     /** The operation id. */
     get id() {
       this.#live();
-      return this.#id ?? undefined;
+      return this.#field(7) ?? undefined;
     }
 
     /** `clientContext`: `null` when sent as null, `undefined` when absent. */
     get clientContext() {
       this.#live();
-      return this.#clientContext;
+      return this.#field(10);
     }
 
     /** `status` in its documented spelling; an undocumented value as it came; null; undefined. */
     get status() {
       this.#live();
-      return this.#status;
+      return this.#field(13);
     }
 
     /** `completionReason` in its documented spelling, or an undocumented value as it came. */
     get completionReason() {
       this.#live();
-      return this.#completionReason;
+      return this.#field(16);
     }
 
     /** `resultInfo`: `null` when sent as null, `undefined` when absent. */
     get resultInfo() {
       this.#live();
-      if (this.#info === 0) return undefined;
-      if (this.#info === 1) return null;
-      return new ResultInfo(INTERNAL, this.#code, this.#subcode, this.#message, this.#category);
+      const info = this.#words[this.#at + 19];
+      if (info === 0) return undefined;
+      if (info === 1) return null;
+      const flags = this.#flags();
+      const words = this.#words;
+      const at = this.#at;
+      // Codes are Int32: the words hold their bits.
+      return new ResultInfo(
+        INTERNAL,
+        flags & 4 ? words[at + 1] | 0 : undefined,
+        flags & 8 ? words[at + 2] | 0 : undefined,
+        this.#field(20),
+        CATEGORIES[words[at + 3]],
+      );
     }
 
     /** `recordingLocation`: where to fetch the recording. */
     get recordingLocation() {
       this.#live();
-      return this.#recordingLocation;
+      return this.#field(23);
     }
 
     /** `recordingAccessToken`: a credential; this getter and `toJSON()` are the only ways to read it. */
     get recordingAccessToken() {
       this.#live();
-      return this.#secrets(0);
+      return this.#field(26);
     }
 
     /** Reads the operation's own text again for `what` (see raw.rs). */
     #reread(what, pascal, redact) {
-      return reread(this.#secrets(1), this.#limits, what, pascal, redact);
+      // The operation's own text: its span in the input.
+      const span = this.#at + OPERATION_WORDS + 8;
+      const source = this.#strings(0).slice(this.#words[span], this.#words[span + 1]);
+      return reread(source, this.#limits, what, pascal, redact);
     }
 
     /** `completed` or `failed`: no more updates follow. */
     get isTerminal() {
       this.#live();
-      return (this.#flags & 1) !== 0;
+      return (this.#flags() & 1) !== 0;
     }
 
     /** `completed`, and no resultInfo code outside 2xx. */
     get isSuccess() {
       this.#live();
-      return (this.#flags & 2) !== 0;
+      return (this.#flags() & 2) !== 0;
     }
 
     /** `@odata.type` in its documented spelling, when it was sent. */
     get odataType() {
       this.#live();
-      return this.#odataType ?? undefined;
+      return this.#field(4) ?? undefined;
     }
 
     /** Every property the schema does not define, as own properties of a fresh object. */
@@ -603,7 +612,12 @@ export function createApi(wasm) {
     const source = result & 1 ? copiedText() : '';
     copied = '';
     if (result & 1) {
-      return new RecordOperation(INTERNAL, at, source, source, count === 0 ? NO_ISSUES : null, parseOptions);
+      // Its own copy of its words, laid out as a parseAny entry whose span is the whole text (a
+      // plain array: cheaper to make than a typed array).
+      const words = new Array(ENTRY_WORDS).fill(0);
+      for (let k = 0; k < OPERATION_WORDS; k++) words[k] = u32[at + k];
+      words[OPERATION_WORDS + 9] = source.length;
+      return new RecordOperation(INTERNAL, words, 0, stringsOf(source, text), count === 0 ? NO_ISSUES : null, parseOptions);
     }
     throw recordOperationError(text.slice(u32[at + 1], u32[at + 2]), CODES[u32[at]], readIssues(at + 3, count));
   }
@@ -659,6 +673,9 @@ export function createApi(wasm) {
     const indicesAt = issuesAt + issueCount * ISSUE_WORDS;
     const issues = readIssues(issuesAt, issueCount);
 
+    // The operations read their fields from one copy of their words, when asked.
+    const words = u32.slice(operationsAt, skippedAt);
+    const strings = stringsOf(source, text);
     const operations = new Array(operationCount);
     for (let i = 0; i < operationCount; i++) {
       const e = operationsAt + i * ENTRY_WORDS;
@@ -672,8 +689,7 @@ export function createApi(wasm) {
       const own = u32[x + 11];
       const warnings = new Array(own);
       for (let k = 0; k < own; k++) warnings[k] = copyIssue(issues[u32[indicesAt + first + k]]);
-      const operationText = source.slice(u32[x + 8], u32[x + 9]);
-      entry.operation = new RecordOperation(INTERNAL, e, source, operationText, warnings, parseOptions);
+      entry.operation = new RecordOperation(INTERNAL, words, i * ENTRY_WORDS, strings, warnings, parseOptions);
       operations[i] = entry;
     }
 
