@@ -62,29 +62,44 @@ fn utf16_len(text: &str) -> u32 {
 }
 
 /// UTF-16 units of UTF-8 bytes: one per byte that is not a continuation byte (`10xxxxxx`), one
-/// more for each four-byte lead (`11110xxx`, a surrogate pair). Eight bytes at a time: a whole
-/// collection is walked once per call.
+/// more for each four-byte lead (`11110xxx`, a surrogate pair). A whole collection is walked once
+/// per call, so 32 ASCII bytes are taken at once and other words eight bytes at a time.
 fn utf16_units(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let chunks = bytes.chunks_exact(8);
-    let rest = chunks.remainder();
-    let mut units = 0usize;
-    for chunk in chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
+    let word = |chunk: &[u8]| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        u64::from_le_bytes(eight)
+    };
+    // Bit 7 of each byte, with the byte's bit 6 (continuation: 10) or bits 6-4 (four-byte lead:
+    // 1111) shifted under it.
+    let units_of = |x: u64| {
         if x & HIGH == 0 {
-            units += 8;
-            continue;
+            return 8;
         }
-        // Bit 7 of each byte, with the byte's bit 6 (continuation: 10) or bits 6-4 (four-byte lead:
-        // 1111) shifted under it.
         let continuation = (x & !(x << 1) & HIGH).count_ones() as usize;
         let four_byte_lead = (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
-        units += 8 - continuation + four_byte_lead;
+        8 - continuation + four_byte_lead
+    };
+    let blocks = bytes.chunks_exact(32);
+    let rest = blocks.remainder();
+    let mut units = 0usize;
+    for block in blocks {
+        let (a, b) = block.split_at(16);
+        let (a0, a1) = a.split_at(8);
+        let (b0, b1) = b.split_at(8);
+        let words = [word(a0), word(a1), word(b0), word(b1)];
+        if (words[0] | words[1] | words[2] | words[3]) & HIGH == 0 {
+            units += 32;
+        } else {
+            units += words.iter().map(|&x| units_of(x)).sum::<usize>();
+        }
     }
+    let chunks = rest.chunks_exact(8);
+    let tail = chunks.remainder();
+    units += chunks.map(|chunk| units_of(word(chunk))).sum::<usize>();
     units
-        + rest
+        + tail
             .iter()
             .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
             .sum::<usize>()
@@ -194,12 +209,8 @@ impl Out<'_> {
     }
 
     fn issue(&mut self, issue: &Issue) {
-        let code = IssueCode::ALL
-            .iter()
-            .position(|c| *c == issue.code)
-            .unwrap_or(0);
         let severity = u32::from(issue.severity == Severity::Error);
-        self.word(to_u32(code) | severity << 16);
+        self.word(code_index(issue.code) | severity << 16);
         self.string(&issue.path);
         self.string(&issue.message);
         self.word(issue.position.line);
@@ -368,6 +379,12 @@ fn lead_at(bytes: &[u8], start: usize, count: usize) -> bool {
     (start..start + count).any(|at| bytes.get(at..at + 3) == Some(&[0xEF, 0xBF, 0xBD][..]))
 }
 
+/// A code's index in [`IssueCode::ALL`] (the order `__groCodes` lists them in): the enum's
+/// discriminant, since the table declares the variants in that order.
+fn code_index(code: IssueCode) -> u32 {
+    code as u32
+}
+
 /// The address of the result header (four `u32`: words pointer, word count, text pointer, text
 /// bytes). It never moves.
 #[wasm_bindgen(js_name = __groHeader, skip_typescript)]
@@ -467,11 +484,7 @@ pub fn parse(
             }
             Ok((_, report)) | Err(Error::Invalid(report)) => {
                 let error = Error::Invalid(with_lone_surrogate(report, lone(lone_at)));
-                let code = IssueCode::ALL
-                    .iter()
-                    .position(|c| *c == error.code())
-                    .unwrap_or(0);
-                out.word(to_u32(code));
+                out.word(code_index(error.code()));
                 out.string(&error.to_string());
                 let issues = &error.report().issues;
                 out.issues(issues);
