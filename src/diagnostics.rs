@@ -137,7 +137,23 @@ pub(crate) fn is_textual(code: IssueCode) -> bool {
 /// Quotes a value for a message, JSON-style, cut to a readable length.
 pub(crate) fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len().min(QUOTE_LIMIT) + 8);
+    push_quoted(&mut out, value);
+    out
+}
+
+/// Appends `value` quoted as [`quote`] does.
+pub(crate) fn push_quoted(out: &mut String, value: &str) {
     out.push('"');
+    // The usual value is short printable ASCII with nothing to escape: one copy.
+    if value.len() <= QUOTE_LIMIT
+        && value
+            .bytes()
+            .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push_str(value);
+        out.push('"');
+        return;
+    }
     for (count, c) in value.chars().enumerate() {
         if count == QUOTE_LIMIT {
             out.push('…');
@@ -151,5 +167,110 @@ pub(crate) fn quote(value: &str) -> String {
         }
     }
     out.push('"');
-    out
+}
+
+/// An issue message built by appending its pieces: the messages of the common issues are made
+/// often enough that `format!`'s machinery shows in profiles.
+pub(crate) struct Message(String);
+
+impl Message {
+    /// A message with room for `capacity` bytes (it grows if needed).
+    pub fn with_capacity(capacity: usize) -> Self {
+        Message(String::with_capacity(capacity))
+    }
+
+    pub fn text(mut self, text: &str) -> Self {
+        self.0.push_str(text);
+        self
+    }
+
+    /// A value quoted as [`quote`] does.
+    pub fn quoted(mut self, value: &str) -> Self {
+        push_quoted(&mut self.0, value);
+        self
+    }
+
+    /// An integer in decimal, as `{}` writes it.
+    pub fn int(mut self, value: i64) -> Self {
+        if value < 0 {
+            self.0.push('-');
+        }
+        let mut magnitude = value.unsigned_abs();
+        let mut digits = [0u8; 20];
+        let mut count = 0;
+        loop {
+            if let Some(slot) = digits.get_mut(count) {
+                *slot = b'0' + (magnitude % 10) as u8;
+            }
+            count += 1;
+            magnitude /= 10;
+            if magnitude == 0 {
+                break;
+            }
+        }
+        for &digit in digits.iter().take(count).rev() {
+            self.0.push(char::from(digit));
+        }
+        self
+    }
+
+    pub fn done(self) -> String {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_match_format() {
+        for value in [
+            0i64,
+            7,
+            -7,
+            200,
+            i64::from(i32::MIN),
+            i64::from(i32::MAX),
+            i64::MIN,
+            i64::MAX,
+        ] {
+            assert_eq!(
+                Message::with_capacity(0).int(value).done(),
+                format!("{value}")
+            );
+        }
+        let long = "x".repeat(100);
+        for value in [
+            "",
+            "running",
+            "a\"b",
+            "c\\d",
+            "tab\there",
+            "Jürgen",
+            "\u{85}",
+            long.as_str(),
+            "~/",
+        ] {
+            let mut slow = String::from("\"");
+            for (count, c) in value.chars().enumerate() {
+                if count == QUOTE_LIMIT {
+                    slow.push('…');
+                    break;
+                }
+                match c {
+                    '"' => slow.push_str("\\\""),
+                    '\\' => slow.push_str("\\\\"),
+                    c if c.is_control() => slow.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => slow.push(c),
+                }
+            }
+            slow.push('"');
+            assert_eq!(quote(value), slow, "{value}");
+            assert_eq!(
+                Message::with_capacity(0).text("a ").quoted(value).done(),
+                format!("a {slow}")
+            );
+        }
+    }
 }

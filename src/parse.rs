@@ -72,20 +72,15 @@ fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Checked<'a>,
 /// std's check has no wide loads in wasm); only the rest, from a character boundary, goes
 /// through std.
 fn utf8(bytes: &[u8]) -> Result<(&str, usize), usize> {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const HIGHS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
     let mut ascii = 0;
-    let mut blocks = bytes.chunks_exact(16);
-    for block in &mut blocks {
-        let (Ok(low), Ok(high)) = (
-            <[u8; 8]>::try_from(block.get(..8).unwrap_or(&[])),
-            <[u8; 8]>::try_from(block.get(8..).unwrap_or(&[])),
-        ) else {
-            break;
-        };
-        if (u64::from_le_bytes(low) | u64::from_le_bytes(high)) & HIGHS != 0 {
+    let mut rest = bytes;
+    while let Some((block, tail)) = rest.split_first_chunk::<16>() {
+        if u128::from_le_bytes(*block) & HIGHS != 0 {
             break;
         }
         ascii += 16;
+        rest = tail;
     }
     let rest = bytes.get(ascii..).unwrap_or(&[]);
     ascii += rest

@@ -67,7 +67,18 @@ impl Segment<'_> {
     pub fn write_to(&self, out: &mut String) {
         out.push('/');
         match self {
-            Segment::Key(token) => push_escaped(out, &crate::scan::decode_string_token(token)),
+            Segment::Key(token) => {
+                let inner = token
+                    .strip_prefix('"')
+                    .and_then(|rest| rest.strip_suffix('"'))
+                    .unwrap_or(token);
+                // The usual key has no escape to decode and nothing to escape: one scan, one copy.
+                if inner.bytes().any(|b| matches!(b, b'\\' | b'~' | b'/')) {
+                    push_escaped(out, &crate::scan::decode_string_token(token));
+                } else {
+                    out.push_str(inner);
+                }
+            }
             Segment::Index(index) => push_decimal(out, *index),
         }
     }

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::diagnostics::{quote, Diagnostics};
+use crate::diagnostics::{quote, Diagnostics, Message};
 use crate::enums::{OperationStatus, RecordCompletionReason, Spelling};
 use crate::issue::IssueCode;
 use crate::model::{ExtraProperty, Field, RecordOperation, ResultCategory, ResultInfo};
@@ -340,7 +340,13 @@ impl<'a> Reader<'a> {
                                 IssueCode::OdataTypeCase,
                                 &self.path,
                                 value_start,
-                                format!("@odata.type {} is read as {RECORD_OPERATION_TYPE}, its documented spelling", quote(&text)),
+                                Message::with_capacity(96)
+                                    .text("@odata.type ")
+                                    .quoted(&text)
+                                    .text(" is read as ")
+                                    .text(RECORD_OPERATION_TYPE)
+                                    .text(", its documented spelling")
+                                    .done(),
                             );
                             state.op.odata_type = Some(Cow::Borrowed(RECORD_OPERATION_TYPE));
                         }
@@ -424,7 +430,13 @@ impl<'a> Reader<'a> {
             IssueCode::LegacyProperty,
             &self.path,
             at,
-            format!("{legacy} is the legacy beta name of {current}; read as {current}"),
+            Message::with_capacity(96)
+                .text(legacy)
+                .text(" is the legacy beta name of ")
+                .text(current)
+                .text("; read as ")
+                .text(current)
+                .done(),
         );
     }
 
@@ -434,10 +446,11 @@ impl<'a> Reader<'a> {
                 IssueCode::RecordingLocationNotHttps,
                 &self.path,
                 at,
-                format!(
-                    "recordingLocation {} is not an absolute https: URL",
-                    quote(location)
-                ),
+                Message::with_capacity(112)
+                    .text("recordingLocation ")
+                    .quoted(location)
+                    .text(" is not an absolute https: URL")
+                    .done(),
             );
         }
     }
@@ -456,7 +469,13 @@ impl<'a> Reader<'a> {
                 IssueCode::WrongType,
                 path,
                 at,
-                format!("{name} must be {expected}, but is {}", found.describe()),
+                Message::with_capacity(64)
+                    .text(name)
+                    .text(" must be ")
+                    .text(expected)
+                    .text(", but is ")
+                    .text(found.describe())
+                    .done(),
             )
         };
         if found.is_literal() {
@@ -560,17 +579,28 @@ impl<'a> Reader<'a> {
                     IssueCode::EnumCase,
                     &self.path,
                     at,
-                    format!("{name} {written} is read as \"{value}\", its documented spelling"),
+                    Message::with_capacity(80)
+                        .text(name)
+                        .text(" ")
+                        .text(written)
+                        .text(" is read as \"")
+                        .text(value)
+                        .text("\", its documented spelling")
+                        .done(),
                 );
             }
             Spelling::Undocumented => self.diag.push_at(
                 IssueCode::UnknownEnumValue,
                 &self.path,
                 at,
-                format!(
-                    "{name} {} is not documented (expected {expected}); kept as it came",
-                    quote(value)
-                ),
+                Message::with_capacity(128)
+                    .text(name)
+                    .text(" ")
+                    .quoted(value)
+                    .text(" is not documented (expected ")
+                    .text(expected)
+                    .text("); kept as it came")
+                    .done(),
             ),
         }
     }
@@ -713,20 +743,25 @@ impl<'a> Reader<'a> {
                 IssueCode::OdataTypeCase,
                 &self.path,
                 at,
-                format!(
-                    "@odata.type {} is read as {RESULT_INFO_TYPE}, its documented spelling",
-                    quote(text)
-                ),
+                Message::with_capacity(96)
+                    .text("@odata.type ")
+                    .quoted(text)
+                    .text(" is read as ")
+                    .text(RESULT_INFO_TYPE)
+                    .text(", its documented spelling")
+                    .done(),
             ),
             TypeMatch::Other => {
                 self.diag.push_at(
                     IssueCode::OdataTypeMismatch,
                     &self.path,
                     at,
-                    format!(
-                        "resultInfo's @odata.type is {}, expected {RESULT_INFO_TYPE}",
-                        quote(text)
-                    ),
+                    Message::with_capacity(96)
+                        .text("resultInfo's @odata.type is ")
+                        .quoted(text)
+                        .text(", expected ")
+                        .text(RESULT_INFO_TYPE)
+                        .done(),
                 );
                 return Cow::Owned(text.to_string());
             }
@@ -752,33 +787,46 @@ impl<'a> Reader<'a> {
                     return Ok(None);
                 }
             };
-        let shown = ShownNumber(written);
+        let (shown, cut) = shown_number(written);
+        // `{name} ` + the number as shown.
+        let named = || {
+            Message::with_capacity(96)
+                .text(name)
+                .text(" ")
+                .text(shown)
+                .text(cut)
+        };
+        let as_string = |value: i32| {
+            Message::with_capacity(80)
+                .text(name)
+                .text(" is the string ")
+                .text(shown)
+                .text(cut)
+                .text("; read as the number ")
+                .int(i64::from(value))
+                .done()
+        };
         match result {
             Int32::Exact(value) => {
                 if from_string {
-                    self.diag.push_at(
-                        IssueCode::IntegerAsString,
-                        &self.path,
-                        at,
-                        format!("{name} is the string {shown}; read as the number {value}"),
-                    );
+                    self.diag
+                        .push_at(IssueCode::IntegerAsString, &self.path, at, as_string(value));
                 }
                 Ok(Some(value))
             }
             Int32::NonCanonical(value) => {
                 if from_string {
-                    self.diag.push_at(
-                        IssueCode::IntegerAsString,
-                        &self.path,
-                        at,
-                        format!("{name} is the string {shown}; read as the number {value}"),
-                    );
+                    self.diag
+                        .push_at(IssueCode::IntegerAsString, &self.path, at, as_string(value));
                 }
                 self.diag.push_at(
                     IssueCode::NonCanonicalInteger,
                     &self.path,
                     at,
-                    format!("{name} {shown} is read as the integer {value}"),
+                    named()
+                        .text(" is read as the integer ")
+                        .int(i64::from(value))
+                        .done(),
                 );
                 Ok(Some(value))
             }
@@ -787,7 +835,9 @@ impl<'a> Reader<'a> {
                     IssueCode::NotAnInteger,
                     &self.path,
                     at,
-                    format!("{name} {shown} is not an integer; expected an Int32 such as 200"),
+                    named()
+                        .text(" is not an integer; expected an Int32 such as 200")
+                        .done(),
                 );
                 Ok(None)
             }
@@ -796,7 +846,9 @@ impl<'a> Reader<'a> {
                     IssueCode::IntegerOutOfRange,
                     &self.path,
                     at,
-                    format!("{name} {shown} is outside Int32 (-2147483648 to 2147483647)"),
+                    named()
+                        .text(" is outside Int32 (-2147483648 to 2147483647)")
+                        .done(),
                 );
                 Ok(None)
             }
@@ -1142,19 +1194,16 @@ fn all_printable_ascii(bytes: &[u8]) -> bool {
     words.remainder().iter().all(|&b| b > b' ' && b < 0x7F)
 }
 
-/// A number or numeric string as written, shortened for a message (40 characters, then `…`).
-/// Formatted only when a message is written.
-struct ShownNumber<'t>(&'t str);
-
-impl std::fmt::Display for ShownNumber<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0.char_indices().nth(40) {
-            None => f.write_str(self.0),
-            Some((cut, _)) => {
-                f.write_str(self.0.get(..cut).unwrap_or(""))?;
-                f.write_str("…")
-            }
-        }
+/// A number or numeric string as written, shortened for a message: its first 40 characters, and
+/// `…` when there were more.
+fn shown_number(written: &str) -> (&str, &'static str) {
+    // Forty bytes or fewer are forty characters or fewer.
+    if written.len() <= 40 {
+        return (written, "");
+    }
+    match written.char_indices().nth(40) {
+        None => (written, ""),
+        Some((cut, _)) => (written.get(..cut).unwrap_or(""), "…"),
     }
 }
 

@@ -470,22 +470,18 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Reads a string token and decodes it.
+    /// Reads a string token and decodes it. The usual token, without escapes, is read here and
+    /// borrowed; anything else (escapes, errors) goes to [`Scanner::string_slow`], which keeps
+    /// this path small.
     pub fn string(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<StrToken<'a>> {
         self.skip_whitespace();
         let start = self.pos;
-        if self.peek_byte() != Some(b'"') {
-            return self.syntax_error(diag, path, "a string");
-        }
-        self.pos += 1;
-        let content_start = self.pos;
-        // Fast path: no escapes, borrow the slice.
-        self.pos += self.plain_run();
-        match self.peek_byte() {
-            Some(b'"') => {
-                self.pos += 1;
+        if self.peek_byte() == Some(b'"') {
+            let end = plain_run(self.bytes, start + 1);
+            if self.bytes.get(end) == Some(&b'"') {
+                self.pos = end + 1;
                 // One checked slice: the value is the token without its quotes.
-                let raw = self.slice(start, self.pos);
+                let raw = self.slice(start, end + 1);
                 let value = raw
                     .strip_prefix('"')
                     .and_then(|inner| inner.strip_suffix('"'))
@@ -496,14 +492,22 @@ impl<'a> Scanner<'a> {
                     start,
                 });
             }
-            Some(b'\\') => {}
-            Some(_) => return self.syntax_error(diag, path, "an escaped control character"),
-            None => return self.syntax_error(diag, path, "the closing quote of the string"),
         }
-        let mut decoded = String::from(self.slice(content_start, self.pos));
+        self.string_slow(diag, path)
+    }
+
+    /// [`Scanner::string`] from the start, for a token with escapes or an error.
+    #[inline(never)]
+    fn string_slow(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<StrToken<'a>> {
+        let start = self.pos;
+        if self.peek_byte() != Some(b'"') {
+            return self.syntax_error(diag, path, "a string");
+        }
+        self.pos += 1;
+        let mut decoded = String::new();
         loop {
             let run_start = self.pos;
-            self.pos += self.plain_run();
+            self.pos = plain_run(self.bytes, self.pos);
             decoded.push_str(self.slice(run_start, self.pos));
             match self.peek_byte() {
                 Some(b'"') => {
@@ -526,30 +530,6 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// How many bytes from here need no attention inside a string: not a quote, a backslash or a
-    /// control character. Eight bytes at a time (see [`special_bytes`]).
-    fn plain_run(&self) -> usize {
-        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
-        let mut chunks = rest.chunks_exact(8);
-        let mut offset = 0;
-        for chunk in &mut chunks {
-            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-                break;
-            };
-            let found = special_bytes(u64::from_le_bytes(word));
-            if found != 0 {
-                return offset + (found.trailing_zeros() / 8) as usize;
-            }
-            offset += 8;
-        }
-        let tail = chunks.remainder();
-        offset
-            + tail
-                .iter()
-                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-                .unwrap_or(tail.len())
-    }
-
     /// Skips a string token, checking escapes, without decoding it.
     pub fn skip_string(&mut self, diag: &mut Diagnostics, path: &dyn Pointer) -> Step<()> {
         if self.peek_byte() != Some(b'"') {
@@ -557,7 +537,7 @@ impl<'a> Scanner<'a> {
         }
         self.pos += 1;
         loop {
-            self.pos += self.plain_run();
+            self.pos = plain_run(self.bytes, self.pos);
             match self.peek_byte() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -828,6 +808,30 @@ impl Pointer for Nested<'_, '_> {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Where the plain run inside a string that starts at `from` ends: the offset of the first quote,
+/// backslash or control character, or the end of the text. Eight bytes at a time (see
+/// [`special_bytes`]).
+#[inline(always)]
+fn plain_run(bytes: &[u8], from: usize) -> usize {
+    let mut rest = bytes.get(from..).unwrap_or(&[]);
+    let mut at = from;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        let found = special_bytes(u64::from_le_bytes(*word));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+        rest = tail;
+    }
+    for &b in rest {
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
 
 /// The bytes of `word` (eight bytes, little-endian) that end a plain run inside a string: `"`, `\\`
 /// or a byte below 0x20, each flagged in its high bit. A borrow can flag a byte above a flagged

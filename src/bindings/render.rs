@@ -37,8 +37,9 @@ const MASK: &str = "••••••••••••";
 const CONTAINER_KEY: &str = "__graphRecordOperationRender";
 
 thread_local! {
-    /// The tokens of the cards currently shown, by container id, by slot.
-    static TOKENS: RefCell<HashMap<u32, Vec<String>>> = RefCell::new(HashMap::new());
+    /// The tokens of the cards currently shown, by container id, by slot. (A page has a few
+    /// containers: a list, without a hash map of its own.)
+    static TOKENS: RefCell<Vec<(u32, Vec<String>)>> = const { RefCell::new(Vec::new()) };
     /// The next container id.
     static NEXT_CONTAINER: Cell<u32> = const { Cell::new(1) };
 }
@@ -129,7 +130,11 @@ pub fn render_record_operation(
     };
     container.append_child(&root)?;
     TOKENS.with(|all| {
-        all.borrow_mut().insert(container_id, tokens);
+        let mut all = all.borrow_mut();
+        match all.iter_mut().find(|(id, _)| *id == container_id) {
+            Some((_, shown)) => *shown = tokens,
+            None => all.push((container_id, tokens)),
+        }
     });
     Ok(summary)
 }
@@ -212,8 +217,9 @@ fn on_click(event: Event) {
     };
     let token = TOKENS.with(|all| {
         all.borrow()
-            .get(&container_id)
-            .and_then(|tokens| tokens.get(slot))
+            .iter()
+            .find(|(id, _)| *id == container_id)
+            .and_then(|(_, tokens)| tokens.get(slot))
             .cloned()
     });
     let status = wrapper.query_selector(".gro-token-status").ok().flatten();
@@ -235,17 +241,16 @@ fn toggle_token(wrapper: &Element, button: &Element, token: &str) {
         return;
     };
     let revealed = button.get_attribute("aria-pressed").as_deref() == Some("true");
-    if revealed {
-        value.set_text_content(Some(MASK));
-        let _ = value.set_attribute("data-revealed", "false");
-        let _ = button.set_attribute("aria-pressed", "false");
-        button.set_text_content(Some("Reveal token"));
+    // Hide when shown, show when hidden.
+    let (text, pressed, label) = if revealed {
+        (MASK, "false", "Reveal token")
     } else {
-        value.set_text_content(Some(token));
-        let _ = value.set_attribute("data-revealed", "true");
-        let _ = button.set_attribute("aria-pressed", "true");
-        button.set_text_content(Some("Hide token"));
-    }
+        (token, "true", "Hide token")
+    };
+    value.set_text_content(Some(text));
+    let _ = value.set_attribute("data-revealed", pressed);
+    let _ = button.set_attribute("aria-pressed", pressed);
+    button.set_text_content(Some(label));
 }
 
 fn copy_token(token: &str, status: Option<Element>) {
