@@ -518,9 +518,11 @@ export function createApi(wasm) {
 
     /** Reads the operation's own text again for `what` (see raw.rs). */
     #reread(what, pascal, redact) {
-      // The operation's own text: its span in the input.
+      // The operation's own text: the whole input (a single parse), or its span in the input.
+      const words = this.#words;
       const span = this.#at + OPERATION_WORDS + 8;
-      const source = this.#strings(0).slice(this.#words[span], this.#words[span + 1]);
+      const input = this.#strings(0);
+      const source = words.length === OPERATION_WORDS ? input : input.slice(words[span], words[span + 1]);
       return reread(source, this.#limits, what, pascal, redact);
     }
 
@@ -612,11 +614,10 @@ export function createApi(wasm) {
     const source = result & 1 ? copiedText() : '';
     copied = '';
     if (result & 1) {
-      // Its own copy of its words, laid out as a parseAny entry whose span is the whole text (a
-      // plain array: cheaper to make than a typed array).
-      const words = new Array(ENTRY_WORDS).fill(0);
+      // Its own copy of its words (a plain array: cheaper to make than a typed array). Shorter
+      // than a parseAny entry's: its own text is the whole input.
+      const words = new Array(OPERATION_WORDS);
       for (let k = 0; k < OPERATION_WORDS; k++) words[k] = u32[at + k];
-      words[OPERATION_WORDS + 9] = source.length;
       return new RecordOperation(INTERNAL, words, 0, stringsOf(source, text), count === 0 ? NO_ISSUES : null, parseOptions);
     }
     throw recordOperationError(text.slice(u32[at + 1], u32[at + 2]), CODES[u32[at]], readIssues(at + 3, count));

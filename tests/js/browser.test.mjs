@@ -214,3 +214,41 @@ test('hostile __proto__ payloads leave the page\'s Object.prototype untouched; t
     nestedPlain: true,
   });
 });
+
+/**
+ * What a caller sees of every entry point for one input, as JSON-ready data. Source text, so the
+ * page and Node run the very same function.
+ */
+const OBSERVE = `
+  const run = (call) => { try { return { value: call() }; } catch (e) { return { thrown: [e.name, e.code, e.message, e.issues] }; } };
+  const op = (o) => ({ id: o.id, odataType: o.odataType, clientContext: o.clientContext, status: o.status,
+    completionReason: o.completionReason, resultInfo: o.resultInfo == null ? o.resultInfo : o.resultInfo.toJSON(),
+    recordingLocation: o.recordingLocation, token: o.recordingAccessToken, isTerminal: o.isTerminal,
+    isSuccess: o.isSuccess, extra: JSON.stringify(o.extraProperties), warnings: o.warnings, text: o.stringify(),
+    summary: String(o) });
+  return inputs.map((input) => [
+    run(() => api.validate(input)),
+    run(() => op(api.RecordOperation.parse(input))),
+    run(() => { const a = api.parseAny(input); return { ...a, operations: a.operations.map((e) => ({ ...e, operation: op(e.operation) })) }; }),
+  ]);
+`;
+
+test('the browser build gives exactly what the Node build gives (TextDecoder and no Buffer in the page)', async () => {
+  const { readCorpusInputs } = await import('./corpus-inputs.mjs');
+  const { REPO } = await import('./helpers.mjs');
+  const { pathToFileURL } = await import('node:url');
+  const { singlePayloads, collectionPayload } = await import(pathToFileURL(path.join(REPO, 'bench', 'generate.js')).href);
+  const corpus = readCorpusInputs(fs.readFileSync(path.join(REPO, 'tests', 'corpus', 'bad-inputs.txt'), 'utf8'))
+    .filter((c) => typeof c.input === 'string' && c.input.length < 65536)
+    .map((c) => c.input);
+  const inputs = [...corpus, ...singlePayloads(300).texts, collectionPayload(60).text, completed];
+  assert.ok(inputs.length > 600, `${inputs.length} inputs`);
+  const inPageResult = await page.evaluate(([source, list]) => new Function('api', 'inputs', source)(window.api, list), [OBSERVE, inputs]);
+  const { loadPackage } = await import('./helpers.mjs');
+  const nodeApi = await loadPackage();
+  const inNode = JSON.parse(JSON.stringify(new Function('api', 'inputs', OBSERVE)(nodeApi, inputs)));
+  assert.equal(inPageResult.length, inNode.length);
+  for (let i = 0; i < inNode.length; i++) {
+    assert.deepStrictEqual(inPageResult[i], inNode[i], `input ${i}: ${JSON.stringify(inputs[i]).slice(0, 200)}`);
+  }
+});
