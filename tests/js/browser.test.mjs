@@ -3,7 +3,8 @@
 // captured through the page's console events AND the DevTools protocol's console previews (what
 // a developer sees in DevTools), never show the token; only `recordingAccessToken` and `toJSON()`
 // do, and `{ redact: true }` removes it. Also: hostile `__proto__` payloads leave the page's
-// `Object.prototype` untouched.
+// `Object.prototype` untouched, and the page's API (TextDecoder, no Buffer) gives exactly what
+// Node's gives on the corpus and generated payloads.
 //
 //   node --test tests/js/      (scripts/test-js.sh builds pkg/ first when it is missing)
 import { test, before, after } from 'node:test';
@@ -226,11 +227,13 @@ const OBSERVE = `
     recordingLocation: o.recordingLocation, token: o.recordingAccessToken, isTerminal: o.isTerminal,
     isSuccess: o.isSuccess, extra: JSON.stringify(o.extraProperties), warnings: o.warnings, text: o.stringify(),
     summary: String(o) });
-  return inputs.map((input) => [
+  // As JSON text, with undefined kept apart from absent and from null.
+  const keepUndefined = (key, value) => (value === undefined ? '(undefined)' : value);
+  return JSON.stringify(inputs.map((input) => [
     run(() => api.validate(input)),
     run(() => op(api.RecordOperation.parse(input))),
     run(() => { const a = api.parseAny(input); return { ...a, operations: a.operations.map((e) => ({ ...e, operation: op(e.operation) })) }; }),
-  ]);
+  ]), keepUndefined);
 `;
 
 test('the browser build gives exactly what the Node build gives (TextDecoder and no Buffer in the page)', async () => {
@@ -243,10 +246,12 @@ test('the browser build gives exactly what the Node build gives (TextDecoder and
     .map((c) => c.input);
   const inputs = [...corpus, ...singlePayloads(300).texts, collectionPayload(60).text, completed];
   assert.ok(inputs.length > 600, `${inputs.length} inputs`);
-  const inPageResult = await page.evaluate(([source, list]) => new Function('api', 'inputs', source)(window.api, list), [OBSERVE, inputs]);
+  const inPageResult = JSON.parse(
+    await page.evaluate(([source, list]) => new Function('api', 'inputs', source)(window.api, list), [OBSERVE, inputs]),
+  );
   const { loadPackage } = await import('./helpers.mjs');
   const nodeApi = await loadPackage();
-  const inNode = JSON.parse(JSON.stringify(new Function('api', 'inputs', OBSERVE)(nodeApi, inputs)));
+  const inNode = JSON.parse(new Function('api', 'inputs', OBSERVE)(nodeApi, inputs));
   assert.equal(inPageResult.length, inNode.length);
   for (let i = 0; i < inNode.length; i++) {
     assert.deepStrictEqual(inPageResult[i], inNode[i], `input ${i}: ${JSON.stringify(inputs[i]).slice(0, 200)}`);
