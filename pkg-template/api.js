@@ -62,6 +62,18 @@ function recordOperationError(message, code, issues) {
 }
 
 /**
+ * The string field at word `w` of `words`: undefined (absent), null, or the string, sliced from the
+ * result's `text` or, for a string read straight from the input (no escapes), from the `input`
+ * itself (at its UTF-16 offsets).
+ */
+function stringField(words, w, input, text) {
+  const state = words[w];
+  if (state === 3) return input.slice(words[w + 1], words[w + 2]);
+  if (state === 2) return text.slice(words[w + 1], words[w + 2]);
+  return state === 1 ? null : undefined;
+}
+
+/**
  * The strings an operation's fields are slices of (the input and the result's text, which hold the
  * access token), behind a function: browser devtools list private fields' values in console
  * previews, but show a function as its source text.
@@ -278,15 +290,9 @@ export function createApi(wasm) {
     text = decodeUtf8(u32[header + 2], u32[header + 3]);
   }
 
-  /**
-   * The string field at word `w`: undefined (absent), null, or the string, sliced from the result's
-   * text or, for a string borrowed from an ASCII input, from the input itself.
-   */
+  /** The string field at word `w` of the latest result (see `stringField`). */
   function field(w, input) {
-    const state = u32[w];
-    if (state === 3) return input.slice(u32[w + 1], u32[w + 2]);
-    if (state === 2) return text.slice(u32[w + 1], u32[w + 2]);
-    return state === 1 ? null : undefined;
+    return stringField(u32, w, input, text);
   }
 
   function readIssue(w) {
@@ -433,14 +439,10 @@ export function createApi(wasm) {
       if (this.#freed) throw freedError('RecordOperation');
     }
 
-    /** The string field at word `k` of the operation: undefined (absent), null, or the string. */
+    /** The string field at word `k` of the operation. */
     #field(k) {
-      const words = this.#words;
-      const w = this.#at + k;
-      const state = words[w];
-      if (state === 3) return this.#strings(0).slice(words[w + 1], words[w + 2]);
-      if (state === 2) return this.#strings(1).slice(words[w + 1], words[w + 2]);
-      return state === 1 ? null : undefined;
+      const strings = this.#strings;
+      return stringField(this.#words, this.#at + k, strings(0), strings(1));
     }
 
     #flags() {
