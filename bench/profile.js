@@ -47,7 +47,11 @@ WebAssembly.Instance = function (module, imports) {
   exportsOfWasm = instance.exports;
   return instance;
 };
-const api = require(GLUE);
+// The package's API over a wasm-bindgen glue module: `validate`, `parseAny` and `RecordOperation`
+// are built in JavaScript (the package's api.cjs) on the glue's plain exports, as its entry does.
+const { createApi } = require(join(here, '..', 'pkg', 'api.cjs'));
+const withApi = (glue) => ({ ...glue, ...createApi(glue) });
+const api = withApi(require(GLUE));
 WebAssembly.Instance = OriginalInstance;
 const memory = exportsOfWasm.memory;
 
@@ -55,7 +59,7 @@ const memory = exportsOfWasm.memory;
 const apiClean = (() => {
   const path = require.resolve(GLUE);
   delete require.cache[path];
-  return require(path);
+  return withApi(require(path));
 })();
 
 // --- Data ---------------------------------------------------------------------------------------
