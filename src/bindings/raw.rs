@@ -427,6 +427,28 @@ pub fn input_buffer(len: u32) -> u32 {
     })
 }
 
+/// Runs a reader on the first `len` bytes of the input with the options JavaScript passed, after
+/// the lone-surrogate check (see [`LONE_UNCHECKED`]). A lone surrogate in the JS string became
+/// U+FFFD in the copy: strings are then given as read (with U+FFFD), never sliced from the JS
+/// string that still holds the surrogate.
+fn run_reader(
+    len: u32,
+    options: ParseOptions,
+    lone_at: u32,
+    ascii: bool,
+    read: impl FnOnce(&[u8], &ParseOptions, Option<LoneSurrogate>, &mut Out<'_>) -> u32,
+) -> u32 {
+    with_raw(len, ascii, |bytes, out| {
+        let Some(lone_at) = checked_lone(lone_at, bytes) else {
+            return LONE_UNCHECKED;
+        };
+        if lone_at != 0 {
+            out.input = (0, 0);
+        }
+        read(bytes, &options, lone(lone_at), out)
+    })
+}
+
 /// Validates the input. Words: every issue. Returns the issue count times two, plus one when
 /// valid. (This and the other readers return [`LONE_UNCHECKED`] instead, having read nothing, when
 /// JavaScript must first check its string for lone surrogates.)
@@ -440,12 +462,8 @@ pub fn validate(
     lone_at: u32,
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
-    with_raw(len, false, |bytes, out| {
-        let Some(lone_at) = checked_lone(lone_at, bytes) else {
-            return LONE_UNCHECKED;
-        };
-        let report = crate::validate_bytes(bytes, &options);
-        let report = with_lone_surrogate(report, lone(lone_at));
+    run_reader(len, options, lone_at, false, |bytes, options, lone, out| {
+        let report = with_lone_surrogate(crate::validate_bytes(bytes, options), lone);
         out.issues(&report.issues);
         to_u32(report.issues.len()) << 1 | u32::from(report.is_valid())
     })
@@ -467,31 +485,30 @@ pub fn parse(
     ascii: u32,
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
-    with_raw(len, ascii != 0, |bytes, out| {
-        let Some(lone_at) = checked_lone(lone_at, bytes) else {
-            return LONE_UNCHECKED;
-        };
-        if lone_at != 0 {
-            // See parse_any.
-            out.input = (0, 0);
-        }
-        match RecordOperation::parse_bytes(bytes, &options) {
-            Ok((operation, report)) if lone_at == 0 => {
-                // The warnings are not written: JavaScript reads them again from the operation's
-                // text if `warnings` is ever asked for (most callers never do).
-                out.operation(&operation);
-                to_u32(report.issues.len()) << 1 | 1
+    run_reader(
+        len,
+        options,
+        lone_at,
+        ascii != 0,
+        |bytes, options, lone, out| {
+            match RecordOperation::parse_bytes(bytes, options) {
+                Ok((operation, report)) if lone.is_none() => {
+                    // The warnings are not written: JavaScript reads them again from the operation's
+                    // text if `warnings` is ever asked for (most callers never do).
+                    out.operation(&operation);
+                    to_u32(report.issues.len()) << 1 | 1
+                }
+                Ok((_, report)) | Err(Error::Invalid(report)) => {
+                    let error = Error::Invalid(with_lone_surrogate(report, lone));
+                    out.word(code_index(error.code()));
+                    out.string(&error.to_string());
+                    let issues = &error.report().issues;
+                    out.issues(issues);
+                    to_u32(issues.len()) << 1
+                }
             }
-            Ok((_, report)) | Err(Error::Invalid(report)) => {
-                let error = Error::Invalid(with_lone_surrogate(report, lone(lone_at)));
-                out.word(code_index(error.code()));
-                out.string(&error.to_string());
-                let issues = &error.report().issues;
-                out.issues(issues);
-                to_u32(issues.len()) << 1
-            }
-        }
-    })
+        },
+    )
 }
 
 /// Reads a payload of any shape. Words: kind (0 none, 1 operation, 2 collection, 3
@@ -511,63 +528,61 @@ pub fn parse_any(
     ascii: u32,
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
-    with_raw(len, ascii != 0, |bytes, out| {
-        let Some(lone_at) = checked_lone(lone_at, bytes) else {
-            return LONE_UNCHECKED;
-        };
-        // A lone surrogate in the JS string became U+FFFD in the copy: strings are then given as
-        // read (with U+FFFD), never sliced from the JS string that still holds the surrogate.
-        if lone_at != 0 {
-            out.input = (0, 0);
-        }
-        let payload = crate::parse_any_bytes(bytes, &options);
-        let report = with_lone_surrogate(payload.report, lone(lone_at));
-        out.word(match payload.kind {
-            None => 0,
-            Some(crate::PayloadKind::Operation) => 1,
-            Some(crate::PayloadKind::Collection) => 2,
-            Some(crate::PayloadKind::Notifications) => 3,
-            Some(crate::PayloadKind::Array) => 4,
-        });
-        out.optional(payload.next_link.as_deref());
-        out.convert_offsets(bytes);
-        out.words.reserve(
-            payload.operations.len() * ENTRY_WORDS
-                + payload.skipped.len() * SKIPPED_WORDS
-                + report.issues.len() * (ISSUE_WORDS + 1),
-        );
-        // Paths, and each issue's path and message.
-        out.text.reserve(
-            payload.operations.len() * 16
-                + report
-                    .issues
-                    .iter()
-                    .map(|i| i.path.len() + i.message.len())
-                    .sum::<usize>(),
-        );
-        out.word(to_u32(payload.operations.len()));
-        out.word(to_u32(payload.skipped.len()));
-        out.word(to_u32(report.issues.len()));
-        let grouped = issue_indices_by_operation(&payload.operations, &report);
-        let mut first_issue = 0u32;
-        for (entry, issues) in payload.operations.iter().zip(&grouped) {
-            entry_words(out, entry);
+    run_reader(
+        len,
+        options,
+        lone_at,
+        ascii != 0,
+        |bytes, options, lone, out| {
+            let payload = crate::parse_any_bytes(bytes, options);
+            let report = with_lone_surrogate(payload.report, lone);
+            out.word(match payload.kind {
+                None => 0,
+                Some(crate::PayloadKind::Operation) => 1,
+                Some(crate::PayloadKind::Collection) => 2,
+                Some(crate::PayloadKind::Notifications) => 3,
+                Some(crate::PayloadKind::Array) => 4,
+            });
+            out.optional(payload.next_link.as_deref());
             out.convert_offsets(bytes);
-            out.word(first_issue);
-            out.word(to_u32(issues.len()));
-            first_issue = first_issue.saturating_add(to_u32(issues.len()));
-        }
-        for resource in &payload.skipped {
-            out.string(&resource.path);
-            out.optional(resource.odata_type.as_deref());
-            out.optional(resource.id.as_deref());
-        }
-        out.issues(&report.issues);
-        for issues in &grouped {
-            out.words.extend(issues.iter().map(|&at| to_u32(at)));
-        }
-        u32::from(report.is_valid())
-    })
+            out.words.reserve(
+                payload.operations.len() * ENTRY_WORDS
+                    + payload.skipped.len() * SKIPPED_WORDS
+                    + report.issues.len() * (ISSUE_WORDS + 1),
+            );
+            // Paths, and each issue's path and message.
+            out.text.reserve(
+                payload.operations.len() * 16
+                    + report
+                        .issues
+                        .iter()
+                        .map(|i| i.path.len() + i.message.len())
+                        .sum::<usize>(),
+            );
+            out.word(to_u32(payload.operations.len()));
+            out.word(to_u32(payload.skipped.len()));
+            out.word(to_u32(report.issues.len()));
+            let grouped = issue_indices_by_operation(&payload.operations, &report);
+            let mut first_issue = 0u32;
+            for (entry, issues) in payload.operations.iter().zip(&grouped) {
+                entry_words(out, entry);
+                out.convert_offsets(bytes);
+                out.word(first_issue);
+                out.word(to_u32(issues.len()));
+                first_issue = first_issue.saturating_add(to_u32(issues.len()));
+            }
+            for resource in &payload.skipped {
+                out.string(&resource.path);
+                out.optional(resource.odata_type.as_deref());
+                out.optional(resource.id.as_deref());
+            }
+            out.issues(&report.issues);
+            for issues in &grouped {
+                out.words.extend(issues.iter().map(|&at| to_u32(at)));
+            }
+            u32::from(report.is_valid())
+        },
+    )
 }
 
 fn entry_words(out: &mut Out<'_>, entry: &OperationEntry<'_>) {
