@@ -638,7 +638,8 @@ impl<'a> Reader<'a> {
                 self.path.push_key(key.raw);
                 self.scan.skip_whitespace();
                 let value_start = self.scan.pos();
-                if let Some(duplicate) = keys.insert(key.value.clone()) {
+                let known = KnownKey::of(&key.value);
+                if let Some(duplicate) = keys.insert_classified(known, key.value.clone()) {
                     self.diag.push_at(
                         IssueCode::DuplicateKey,
                         &self.path,
@@ -648,19 +649,19 @@ impl<'a> Reader<'a> {
                     self.scan
                         .skip_value(depth, &mut self.diag, &mut self.path)?;
                 } else {
-                    match &*key.value {
-                        "@odata.type" => {
+                    match known {
+                        Some(KnownKey::OdataType) => {
                             if let Some(text) = self.required_string(depth, "@odata.type")? {
                                 info.odata_type = Some(self.result_info_type(&text, value_start));
                             }
                         }
-                        "code" => {
+                        Some(KnownKey::Code) => {
                             code_seen = true;
                             state.code_at = value_start;
                             info.code = self.int32(depth, "code")?;
                         }
-                        "subcode" | "subCode" => {
-                            let camel = &*key.value == "subCode";
+                        Some(KnownKey::Subcode | KnownKey::SubCode) => {
+                            let camel = known == Some(KnownKey::SubCode);
                             if camel {
                                 self.diag.push_at(
                                     IssueCode::SubcodeSpelling,
@@ -683,7 +684,9 @@ impl<'a> Reader<'a> {
                                 None => subcode = Some(value),
                             }
                         }
-                        "message" => info.message = self.nullable_string(depth, "message")?,
+                        Some(KnownKey::Message) => {
+                            info.message = self.nullable_string(depth, "message")?
+                        }
                         _ => {
                             self.diag.push_at(
                                 IssueCode::UnknownResultInfoProperty,
@@ -1130,6 +1133,13 @@ pub(crate) enum TypeMatch {
 
 /// Compares `#microsoft.graph.<name>` (the `#` optional) with `text`.
 pub(crate) fn odata_type_name(text: &str, name: &str) -> TypeMatch {
+    // The documented spelling, the usual one, in one comparison of each part.
+    if text.len() == 1 + "microsoft.graph.".len() + name.len()
+        && text.starts_with("#microsoft.graph.")
+        && text.ends_with(name)
+    {
+        return TypeMatch::Documented;
+    }
     let bare = text.strip_prefix('#').unwrap_or(text);
     let Some(type_name) = bare.get("microsoft.graph.".len()..) else {
         return TypeMatch::Other;
