@@ -14,7 +14,7 @@ mod state;
 mod types;
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 use crate::diagnostics::Diagnostics;
 use crate::enums::OperationStatus;
@@ -98,7 +98,7 @@ pub struct OperationTracker {
     age: BinaryHeap<Reverse<(bool, u64, String)>>,
     /// Keys of final operations evicted, oldest first, so late deliveries do not revive them.
     evicted_final: VecDeque<String>,
-    evicted_final_set: HashSet<String>,
+    evicted_final_set: KeySet,
     next_sequence: u64,
     feeds: u64,
 }
@@ -116,6 +116,26 @@ impl PartialEq for OperationTracker {
 }
 
 impl Eq for OperationTracker {}
+
+/// A set of strings, kept as a map of the type the request checker keeps positions in
+/// (`HashMap<String, usize>`, values unused), so one hash map is compiled for both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct KeySet(HashMap<String, usize>);
+
+impl KeySet {
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
+    /// True when the key was not in the set.
+    pub(crate) fn insert(&mut self, key: String) -> bool {
+        self.0.insert(key, 0).is_none()
+    }
+
+    pub(crate) fn remove(&mut self, key: &str) -> bool {
+        self.0.remove(key).is_some()
+    }
+}
 
 /// How far along a delivery is: (status rank, changeType rank).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

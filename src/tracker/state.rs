@@ -2,7 +2,7 @@
 //! page reload loses nothing.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::BinaryHeap;
 
 use crate::diagnostics::Diagnostics;
 use crate::enums::OperationStatus;
@@ -13,7 +13,9 @@ use crate::pointer::child;
 use crate::read::{Reader, Role};
 
 use super::json::{read_document, Node, Value};
-use super::{ChangeKind, OperationTracker, TimelineEntry, TrackedOperation, TrackerOptions};
+use super::{
+    ChangeKind, KeySet, OperationTracker, TimelineEntry, TrackedOperation, TrackerOptions,
+};
 use crate::write::{array, string_literal, ObjectOut};
 
 /// The `format` member of an exported state.
@@ -226,7 +228,7 @@ impl Restorer<'_> {
         let operations = self.array(root, "", "operations")?;
         // The firstSeen values taken (as text: the set type the evicted keys use), and whether the
         // state lists them in order, as export writes them.
-        let mut first_seen = HashSet::new();
+        let mut first_seen = KeySet::default();
         let mut in_order = true;
         for (index, node) in operations.iter().enumerate() {
             let path = format!("/operations/{index}");
@@ -268,7 +270,7 @@ impl Restorer<'_> {
             }
         }
         let evicted = self.array(root, "", "evictedFinal")?;
-        let mut seen = HashSet::new();
+        let mut seen = KeySet::default();
         for (index, node) in evicted.iter().enumerate() {
             match node.as_str() {
                 Some(key) if seen.insert(key.to_string()) => {
