@@ -177,7 +177,7 @@ fn push_decimal(out: &mut String, mut value: usize) {
         }
     }
     let written = digits.get(start..).unwrap_or(&[]);
-    out.push_str(std::str::from_utf8(written).unwrap_or("0"));
+    out.extend(written.iter().map(|&digit| char::from(digit)));
 }
 
 /// Appends `segment` to `out` with RFC 6901 escaping.

@@ -340,7 +340,7 @@ impl<'a> Reader<'a> {
                                 IssueCode::OdataTypeCase,
                                 &self.path,
                                 value_start,
-                                Message::with_capacity(96)
+                                Message::with_capacity(text.len() + 88)
                                     .text("@odata.type ")
                                     .quoted(&text)
                                     .text(" is read as ")
@@ -430,7 +430,7 @@ impl<'a> Reader<'a> {
             IssueCode::LegacyProperty,
             &self.path,
             at,
-            Message::with_capacity(96)
+            Message::with_capacity(legacy.len() + 2 * current.len() + 40)
                 .text(legacy)
                 .text(" is the legacy beta name of ")
                 .text(current)
@@ -446,7 +446,7 @@ impl<'a> Reader<'a> {
                 IssueCode::RecordingLocationNotHttps,
                 &self.path,
                 at,
-                Message::with_capacity(112)
+                Message::with_capacity(location.len().min(256) + 56)
                     .text("recordingLocation ")
                     .quoted(location)
                     .text(" is not an absolute https: URL")
@@ -469,7 +469,7 @@ impl<'a> Reader<'a> {
                 IssueCode::WrongType,
                 path,
                 at,
-                Message::with_capacity(64)
+                Message::with_capacity(name.len() + expected.len() + 32)
                     .text(name)
                     .text(" must be ")
                     .text(expected)
@@ -579,7 +579,7 @@ impl<'a> Reader<'a> {
                     IssueCode::EnumCase,
                     &self.path,
                     at,
-                    Message::with_capacity(80)
+                    Message::with_capacity(name.len() + written.len() + value.len() + 48)
                         .text(name)
                         .text(" ")
                         .text(written)
@@ -593,7 +593,7 @@ impl<'a> Reader<'a> {
                 IssueCode::UnknownEnumValue,
                 &self.path,
                 at,
-                Message::with_capacity(128)
+                Message::with_capacity(name.len() + value.len().min(256) + expected.len() + 56)
                     .text(name)
                     .text(" ")
                     .quoted(value)
@@ -746,7 +746,7 @@ impl<'a> Reader<'a> {
                 IssueCode::OdataTypeCase,
                 &self.path,
                 at,
-                Message::with_capacity(96)
+                Message::with_capacity(text.len() + 88)
                     .text("@odata.type ")
                     .quoted(text)
                     .text(" is read as ")
@@ -759,7 +759,7 @@ impl<'a> Reader<'a> {
                     IssueCode::OdataTypeMismatch,
                     &self.path,
                     at,
-                    Message::with_capacity(96)
+                    Message::with_capacity(text.len() + 72)
                         .text("resultInfo's @odata.type is ")
                         .quoted(text)
                         .text(", expected ")
@@ -793,14 +793,14 @@ impl<'a> Reader<'a> {
         let (shown, cut) = shown_number(written);
         // `{name} ` + the number as shown.
         let named = || {
-            Message::with_capacity(96)
+            Message::with_capacity(name.len() + shown.len() + 64)
                 .text(name)
                 .text(" ")
                 .text(shown)
                 .text(cut)
         };
         let as_string = |value: i32| {
-            Message::with_capacity(80)
+            Message::with_capacity(name.len() + shown.len() + 56)
                 .text(name)
                 .text(" is the string ")
                 .text(shown)
