@@ -60,6 +60,17 @@ impl<'a> OperationStatus<'a> {
     /// Reads a status in any ASCII case.
     pub fn parse(text: impl Into<Cow<'a, str>>) -> (Self, Spelling) {
         let text = text.into();
+        // The documented spellings, by far the most common, first: one comparison.
+        let exact = match &*text {
+            "running" => Some(OperationStatus::Running),
+            "completed" => Some(OperationStatus::Completed),
+            "failed" => Some(OperationStatus::Failed),
+            "notStarted" => Some(OperationStatus::NotStarted),
+            _ => None,
+        };
+        if let Some(status) = exact {
+            return (status, Spelling::Documented);
+        }
         match documented_member(&text, Self::DOCUMENTED, OperationStatus::as_str) {
             Some(found) => found,
             None => (OperationStatus::Undocumented(text), Spelling::Undocumented),
@@ -134,6 +145,14 @@ macro_rules! completion_reasons {
                 $( RecordCompletionReason::$variant, )*
             ];
 
+            /// The documented member spelled exactly `text`.
+            fn documented(text: &str) -> Option<RecordCompletionReason<'static>> {
+                match text {
+                    $( $name => Some(RecordCompletionReason::$variant), )*
+                    _ => None,
+                }
+            }
+
             /// The documented spelling, or the undocumented value as it came.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -194,6 +213,10 @@ impl<'a> RecordCompletionReason<'a> {
     /// Reads a completion reason in any ASCII case.
     pub fn parse(text: impl Into<Cow<'a, str>>) -> (Self, Spelling) {
         let text = text.into();
+        // The documented spellings, by far the most common, first: one match.
+        if let Some(reason) = Self::documented(&text) {
+            return (reason, Spelling::Documented);
+        }
         match documented_member(&text, Self::DOCUMENTED, RecordCompletionReason::as_str) {
             Some(found) => found,
             None => (

@@ -273,7 +273,9 @@ pub(crate) fn resolve_positions_after(text: &[u8], issues: &mut [Issue], plain: 
         .enumerate()
         .map(|(index, issue)| (issue.position.offset, index))
         .collect();
-    order.sort_unstable();
+    // Stable: the issues are nearly in order (a few per object come late), which it merges in
+    // about linear time; any order of equal offsets gives the same positions.
+    order.sort();
     for (_, index) in order {
         if let Some(issue) = issues.get_mut(index) {
             place(&mut issue.position);
@@ -291,37 +293,34 @@ struct LineCursor {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
+const NEWLINES: u64 = ONES * b'\n' as u64;
 
 impl LineCursor {
     /// Moves to the position's offset (not backwards) and fills in its line and column.
     fn locate(&mut self, text: &[u8], position: &mut TextPosition) {
         let target = position.offset.min(text.len());
-        // Eight bytes at a time: newlines are counted exactly, and a column counts every byte that
-        // is not a UTF-8 continuation byte (10xxxxxx).
+        // Sixteen bytes at a time: a block of printable ASCII, the usual case, is only counted; any other block is counted a word at a time (see `word`).
         let span = text.get(self.at..target).unwrap_or(&[]);
-        let mut words = span.chunks_exact(8);
-        for chunk in &mut words {
-            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+        let mut rest = span;
+        while let Some((block, tail)) = rest.split_first_chunk::<16>() {
+            let (low, high) = block.split_at(8);
+            let (Ok(low), Ok(high)) = (<[u8; 8]>::try_from(low), <[u8; 8]>::try_from(high)) else {
                 break;
             };
-            let word = u64::from_le_bytes(word);
-            let newline = word ^ (ONES * u64::from(b'\n'));
-            let newlines = !(((newline & LOW7) + LOW7) | newline | LOW7);
-            if newlines == 0 {
-                self.column += if word & HIGHS == 0 {
-                    8
-                } else {
-                    (!(word & !(word << 1)) & HIGHS).count_ones()
-                };
+            let (low, high) = (u64::from_le_bytes(low), u64::from_le_bytes(high));
+            // A high bit flags a byte of 0x80 or more, or (by the borrow, when there is none) a
+            // byte below 0x20: so no newline and nothing but ASCII when none is set. Read JSON
+            // has no byte below 0x20 but whitespace, which compact payloads do not have.
+            let flags = low.wrapping_sub(ONES * 0x20) | low | high.wrapping_sub(ONES * 0x20) | high;
+            if flags & HIGHS == 0 {
+                self.column += 16;
             } else {
-                let starts = !(word & !(word << 1)) & HIGHS;
-                self.line += newlines.count_ones();
-                // The bytes after the last newline of the word start the new line.
-                let after = 64 - newlines.leading_zeros();
-                self.column = 1 + starts.checked_shr(after).unwrap_or(0).count_ones();
+                self.word(low);
+                self.word(high);
             }
+            rest = tail;
         }
-        self.at += span.len() - words.remainder().len();
+        self.at += span.len() - rest.len();
         while self.at < target {
             match text.get(self.at) {
                 Some(b'\n') => {
@@ -336,5 +335,109 @@ impl LineCursor {
         }
         position.line = self.line;
         position.column = self.column;
+    }
+
+    /// Counts eight bytes (little-endian in `word`): newlines exactly, and as columns every byte
+    /// that is not a UTF-8 continuation byte (10xxxxxx).
+    fn word(&mut self, word: u64) {
+        let newline = word ^ NEWLINES;
+        let newlines = !(((newline & LOW7) + LOW7) | newline | LOW7);
+        if newlines == 0 {
+            self.column += if word & HIGHS == 0 {
+                8
+            } else {
+                (!(word & !(word << 1)) & HIGHS).count_ones()
+            };
+        } else {
+            let starts = !(word & !(word << 1)) & HIGHS;
+            self.line += newlines.count_ones();
+            // The bytes after the last newline of the word start the new line.
+            let after = 64 - newlines.leading_zeros();
+            self.column = 1 + starts.checked_shr(after).unwrap_or(0).count_ones();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Line and column by walking the characters, the definition the cursor must agree with.
+    fn naive(text: &str, offset: usize) -> (u32, u32) {
+        let (mut line, mut column) = (1, 1);
+        for (at, c) in text.char_indices() {
+            if at >= offset {
+                break;
+            }
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        (line, column)
+    }
+
+    #[test]
+    fn positions_agree_with_walking_the_characters() {
+        // A small deterministic generator: texts of ASCII, whitespace, newlines and multi-byte
+        // characters, offsets in any order, with and without a known plain prefix.
+        let pieces = [
+            "a",
+            "{\"k\":1}",
+            " ",
+            "\n",
+            "\t",
+            "é",
+            "€",
+            "𝄞",
+            "0123456789abcdef",
+            "\r\n",
+        ];
+        let mut seed = 0x5eed_u64;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..next(60) {
+                text.push_str(pieces.get(next(pieces.len())).copied().unwrap_or("a"));
+            }
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let mut issues: Vec<Issue> = (0..next(6))
+                .map(|_| Issue {
+                    path: String::new(),
+                    code: IssueCode::JsonSyntax,
+                    severity: Severity::Error,
+                    message: String::new(),
+                    position: TextPosition {
+                        offset: boundaries.get(next(boundaries.len())).copied().unwrap_or(0),
+                        line: 0,
+                        column: 0,
+                    },
+                })
+                .collect();
+            let plain = text
+                .bytes()
+                .position(|b| b == b'\n' || !b.is_ascii())
+                .unwrap_or(text.len());
+            let plain = plain.min(next(text.len() + 1));
+            resolve_positions_after(text.as_bytes(), &mut issues, plain);
+            for issue in &issues {
+                let (line, column) = naive(&text, issue.position.offset);
+                assert_eq!(
+                    (issue.position.line, issue.position.column),
+                    (line, column),
+                    "{text:?} at {}",
+                    issue.position.offset
+                );
+            }
+        }
     }
 }

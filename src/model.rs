@@ -51,6 +51,16 @@ fn owned_str(value: Cow<'_, str>) -> Cow<'static, str> {
     Cow::Owned(value.into_owned())
 }
 
+/// [`owned_str`] for an `@odata.type`: the documented name, which the reader always stores, is
+/// already static and needs no copy.
+fn owned_type(value: Cow<'_, str>, documented: &'static str) -> Cow<'static, str> {
+    if value == documented {
+        Cow::Borrowed(documented)
+    } else {
+        owned_str(value)
+    }
+}
+
 /// A property the schema does not define, kept byte-for-byte: its key and value exactly as written.
 ///
 /// `Debug` hides the value of one whose key names the access token in another case
@@ -142,7 +152,9 @@ impl ResultInfo<'_> {
     /// Copies any borrowed text so the value outlives its input.
     pub fn into_owned(self) -> ResultInfo<'static> {
         ResultInfo {
-            odata_type: self.odata_type.map(owned_str),
+            odata_type: self
+                .odata_type
+                .map(|name| owned_type(name, crate::read::RESULT_INFO_TYPE)),
             code: self.code,
             subcode: self.subcode,
             message: self.message.map(owned_str),
@@ -217,7 +229,9 @@ impl RecordOperation<'_> {
     /// Copies any borrowed text so the operation outlives its input.
     pub fn into_owned(self) -> RecordOperation<'static> {
         RecordOperation {
-            odata_type: self.odata_type.map(owned_str),
+            odata_type: self
+                .odata_type
+                .map(|name| owned_type(name, crate::read::RECORD_OPERATION_TYPE)),
             id: self.id.map(owned_str),
             client_context: self.client_context.map(owned_str),
             status: self.status.map(OperationStatus::into_owned),

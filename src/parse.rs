@@ -68,33 +68,56 @@ fn preflight<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Checked<'a>,
 }
 
 /// `std::str::from_utf8` and the length of the ASCII prefix, or the length of the valid prefix.
-/// The ASCII prefix is skipped sixteen bytes at a time first (most payloads are all ASCII, and
-/// std's check has no wide loads in wasm); only the rest, from a character boundary, goes
-/// through std.
+/// Runs of ASCII are skipped sixteen bytes at a time (most payloads are all ASCII, and std's
+/// check has no wide loads in wasm); each stretch from a non-ASCII byte goes through std.
 fn utf8(bytes: &[u8]) -> Result<(&str, usize), usize> {
+    let mut ascii = None;
+    let mut at = 0;
+    loop {
+        at += ascii_run(bytes.get(at..).unwrap_or(&[]));
+        if at >= bytes.len() {
+            break;
+        }
+        ascii.get_or_insert(at);
+        // `at` is a character boundary: everything before it was checked. A stretch cut in the
+        // middle of a character (at most four bytes) is read again from that character.
+        let end = bytes.len().min(at + UTF8_STRETCH);
+        let stretch = bytes.get(at..end).unwrap_or(&[]);
+        match std::str::from_utf8(stretch) {
+            Ok(_) => at = end,
+            Err(error) if error.error_len().is_none() && end < bytes.len() => {
+                at += error.valid_up_to();
+            }
+            Err(error) => return Err(at + error.valid_up_to()),
+        }
+    }
+    // SAFETY: every byte was checked, in order and from character boundaries: runs of ASCII
+    // bytes, and stretches std::str::from_utf8 accepted whole, or up to a character that the
+    // stretch cut (read again from its start). Valid UTF-8 joined at boundaries is valid UTF-8.
+    let text = unsafe { std::str::from_utf8_unchecked(bytes) };
+    Ok((text, ascii.unwrap_or(bytes.len())))
+}
+
+/// How many bytes std checks from a non-ASCII byte before the ASCII skipping resumes: enough for
+/// a word or two of accented text.
+const UTF8_STRETCH: usize = 32;
+
+/// The length of the ASCII prefix of `bytes`.
+fn ascii_run(bytes: &[u8]) -> usize {
     const HIGHS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-    let mut ascii = 0;
     let mut rest = bytes;
     while let Some((block, tail)) = rest.split_first_chunk::<16>() {
         if u128::from_le_bytes(*block) & HIGHS != 0 {
             break;
         }
-        ascii += 16;
         rest = tail;
     }
-    let rest = bytes.get(ascii..).unwrap_or(&[]);
-    ascii += rest
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(rest.len());
-    // Everything before `ascii` is ASCII, so `ascii` is a character boundary.
-    let rest = bytes.get(ascii..).unwrap_or(&[]);
-    match std::str::from_utf8(rest) {
-        // SAFETY: `bytes[..ascii]` is ASCII, so valid UTF-8 ending on a character boundary, and
-        // `bytes[ascii..]` was just checked; valid UTF-8 joined at a boundary is valid UTF-8.
-        Ok(_) => Ok((unsafe { std::str::from_utf8_unchecked(bytes) }, ascii)),
-        Err(error) => Err(ascii + error.valid_up_to()),
-    }
+    let skipped = bytes.len() - rest.len();
+    skipped
+        + rest
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len())
 }
 
 fn finish(checked: Checked<'_>, diag: Diagnostics, scan: &crate::scan::Scanner<'_>) -> Report {
@@ -298,4 +321,66 @@ fn read_any_document<'a>(
     };
     reader.scan.expect_end(&mut reader.diag, &reader.path)?;
     Ok(Some(kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(bytes: &[u8]) {
+        let expected = match std::str::from_utf8(bytes) {
+            Ok(text) => Ok((
+                text,
+                bytes
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(bytes.len()),
+            )),
+            Err(error) => Err(error.valid_up_to()),
+        };
+        assert_eq!(utf8(bytes), expected, "{bytes:?}");
+    }
+
+    #[test]
+    fn utf8_agrees_with_std() {
+        // Every sequence of up to three bytes from an alphabet of boundary cases, placed so it
+        // crosses the stretch ends and the 16-byte blocks, in ASCII and in accented text.
+        let alphabet: &[u8] = &[
+            b'a', 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90,
+            0xF4, 0x8F, 0xF5, 0xFF,
+        ];
+        let mut tails = vec![Vec::new()];
+        for _ in 0..3 {
+            let mut longer = Vec::new();
+            for tail in &tails {
+                for &b in alphabet {
+                    let mut t: Vec<u8> = tail.clone();
+                    t.push(b);
+                    longer.push(t);
+                }
+            }
+            tails.extend(longer);
+        }
+        let fillers: [&[u8]; 2] = [b"x", "é".as_bytes()];
+        for filler in fillers {
+            for lead in [0usize, 1, 15, 16, 17, 29, 30, 31, 32, 33, 47, 60] {
+                let mut prefix = Vec::new();
+                while prefix.len() < lead {
+                    prefix.extend_from_slice(filler);
+                }
+                for tail in &tails {
+                    let mut bytes = prefix.clone();
+                    bytes.extend_from_slice(tail);
+                    check(&bytes);
+                    bytes.extend_from_slice("ok ü 𝄞 done".as_bytes());
+                    check(&bytes);
+                }
+            }
+        }
+        // Long mixed text, valid and cut anywhere.
+        let long = "Aufnahme für Kundin Jürgen Weiß – Ticket #4711 𝄞 ".repeat(20);
+        for cut in 0..=long.len() {
+            check(long.as_bytes().get(..cut).unwrap_or(&[]));
+        }
+    }
 }

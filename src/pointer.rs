@@ -166,20 +166,18 @@ impl Pointer for Root {
 /// Appends `value` in decimal, without the formatting machinery (an index per rendered path).
 fn push_decimal(out: &mut String, mut value: usize) {
     let mut digits = [0u8; 20];
-    let mut count = 0;
-    loop {
-        if let Some(slot) = digits.get_mut(count) {
-            *slot = b'0' + (value % 10) as u8;
-        }
-        count += 1;
+    let mut start = digits.len();
+    // Filled from the end, so the digits come out in order as one string.
+    while let Some(slot) = start.checked_sub(1).and_then(|at| digits.get_mut(at)) {
+        *slot = b'0' + (value % 10) as u8;
+        start -= 1;
         value /= 10;
         if value == 0 {
             break;
         }
     }
-    for &digit in digits.iter().take(count).rev() {
-        out.push(char::from(digit));
-    }
+    let written = digits.get(start..).unwrap_or(&[]);
+    out.extend(written.iter().map(|&digit| char::from(digit)));
 }
 
 /// Appends `segment` to `out` with RFC 6901 escaping.

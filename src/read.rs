@@ -340,7 +340,7 @@ impl<'a> Reader<'a> {
                                 IssueCode::OdataTypeCase,
                                 &self.path,
                                 value_start,
-                                Message::with_capacity(96)
+                                Message::with_capacity(text.len() + 88)
                                     .text("@odata.type ")
                                     .quoted(&text)
                                     .text(" is read as ")
@@ -430,7 +430,7 @@ impl<'a> Reader<'a> {
             IssueCode::LegacyProperty,
             &self.path,
             at,
-            Message::with_capacity(96)
+            Message::with_capacity(legacy.len() + 2 * current.len() + 40)
                 .text(legacy)
                 .text(" is the legacy beta name of ")
                 .text(current)
@@ -446,7 +446,7 @@ impl<'a> Reader<'a> {
                 IssueCode::RecordingLocationNotHttps,
                 &self.path,
                 at,
-                Message::with_capacity(112)
+                Message::with_capacity(location.len().min(256) + 56)
                     .text("recordingLocation ")
                     .quoted(location)
                     .text(" is not an absolute https: URL")
@@ -469,7 +469,7 @@ impl<'a> Reader<'a> {
                 IssueCode::WrongType,
                 path,
                 at,
-                Message::with_capacity(64)
+                Message::with_capacity(name.len() + expected.len() + 32)
                     .text(name)
                     .text(" must be ")
                     .text(expected)
@@ -579,7 +579,7 @@ impl<'a> Reader<'a> {
                     IssueCode::EnumCase,
                     &self.path,
                     at,
-                    Message::with_capacity(80)
+                    Message::with_capacity(name.len() + written.len() + value.len() + 48)
                         .text(name)
                         .text(" ")
                         .text(written)
@@ -593,7 +593,7 @@ impl<'a> Reader<'a> {
                 IssueCode::UnknownEnumValue,
                 &self.path,
                 at,
-                Message::with_capacity(128)
+                Message::with_capacity(name.len() + value.len().min(256) + expected.len() + 56)
                     .text(name)
                     .text(" ")
                     .quoted(value)
@@ -638,7 +638,8 @@ impl<'a> Reader<'a> {
                 self.path.push_key(key.raw);
                 self.scan.skip_whitespace();
                 let value_start = self.scan.pos();
-                if let Some(duplicate) = keys.insert(key.value.clone()) {
+                let known = KnownKey::of(&key.value);
+                if let Some(duplicate) = keys.insert_classified(known, key.value.clone()) {
                     self.diag.push_at(
                         IssueCode::DuplicateKey,
                         &self.path,
@@ -648,19 +649,19 @@ impl<'a> Reader<'a> {
                     self.scan
                         .skip_value(depth, &mut self.diag, &mut self.path)?;
                 } else {
-                    match &*key.value {
-                        "@odata.type" => {
+                    match known {
+                        Some(KnownKey::OdataType) => {
                             if let Some(text) = self.required_string(depth, "@odata.type")? {
                                 info.odata_type = Some(self.result_info_type(&text, value_start));
                             }
                         }
-                        "code" => {
+                        Some(KnownKey::Code) => {
                             code_seen = true;
                             state.code_at = value_start;
                             info.code = self.int32(depth, "code")?;
                         }
-                        "subcode" | "subCode" => {
-                            let camel = &*key.value == "subCode";
+                        Some(KnownKey::Subcode | KnownKey::SubCode) => {
+                            let camel = known == Some(KnownKey::SubCode);
                             if camel {
                                 self.diag.push_at(
                                     IssueCode::SubcodeSpelling,
@@ -683,7 +684,9 @@ impl<'a> Reader<'a> {
                                 None => subcode = Some(value),
                             }
                         }
-                        "message" => info.message = self.nullable_string(depth, "message")?,
+                        Some(KnownKey::Message) => {
+                            info.message = self.nullable_string(depth, "message")?
+                        }
                         _ => {
                             self.diag.push_at(
                                 IssueCode::UnknownResultInfoProperty,
@@ -743,7 +746,7 @@ impl<'a> Reader<'a> {
                 IssueCode::OdataTypeCase,
                 &self.path,
                 at,
-                Message::with_capacity(96)
+                Message::with_capacity(text.len() + 88)
                     .text("@odata.type ")
                     .quoted(text)
                     .text(" is read as ")
@@ -756,7 +759,7 @@ impl<'a> Reader<'a> {
                     IssueCode::OdataTypeMismatch,
                     &self.path,
                     at,
-                    Message::with_capacity(96)
+                    Message::with_capacity(text.len() + 72)
                         .text("resultInfo's @odata.type is ")
                         .quoted(text)
                         .text(", expected ")
@@ -790,14 +793,14 @@ impl<'a> Reader<'a> {
         let (shown, cut) = shown_number(written);
         // `{name} ` + the number as shown.
         let named = || {
-            Message::with_capacity(96)
+            Message::with_capacity(name.len() + shown.len() + 64)
                 .text(name)
                 .text(" ")
                 .text(shown)
                 .text(cut)
         };
         let as_string = |value: i32| {
-            Message::with_capacity(80)
+            Message::with_capacity(name.len() + shown.len() + 56)
                 .text(name)
                 .text(" is the string ")
                 .text(shown)
@@ -1130,6 +1133,13 @@ pub(crate) enum TypeMatch {
 
 /// Compares `#microsoft.graph.<name>` (the `#` optional) with `text`.
 pub(crate) fn odata_type_name(text: &str, name: &str) -> TypeMatch {
+    // The documented spelling, the usual one, in one comparison of each part.
+    if text.len() == 1 + "microsoft.graph.".len() + name.len()
+        && text.starts_with("#microsoft.graph.")
+        && text.ends_with(name)
+    {
+        return TypeMatch::Documented;
+    }
     let bare = text.strip_prefix('#').unwrap_or(text);
     let Some(type_name) = bare.get("microsoft.graph.".len()..) else {
         return TypeMatch::Other;

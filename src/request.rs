@@ -512,15 +512,16 @@ fn read_request(text: &str, options: &RequestOptions) -> (Option<RecordResponseR
 }
 
 /// The issues in order of offset, issues at the same offset in their order (a stable sort). Sorts
-/// `(offset, index)` pairs with the unstable sort the position resolver already uses, so the
-/// module carries one sort instead of two.
+/// `(offset, index)` pairs with the same `sort` of `(usize, usize)` the position resolver uses
+/// (`issue::resolve_positions`), so the module carries one sort instead of two; the indexes are
+/// distinct, so any sort gives this order.
 fn by_offset(issues: Vec<Issue>) -> Vec<Issue> {
     let mut order: Vec<(usize, usize)> = issues
         .iter()
         .enumerate()
         .map(|(index, issue)| (issue.position.offset, index))
         .collect();
-    order.sort_unstable();
+    order.sort();
     let mut slots: Vec<Option<Issue>> = issues.into_iter().map(Some).collect();
     order
         .into_iter()

@@ -13,7 +13,8 @@ pub(crate) mod json;
 mod state;
 mod types;
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 use crate::diagnostics::Diagnostics;
 use crate::enums::OperationStatus;
@@ -84,20 +85,56 @@ impl Default for TrackerOptions {
 /// let saved = tracker.export(&Default::default());
 /// assert_eq!(OperationTracker::restore(&saved).unwrap(), tracker);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct OperationTracker {
     options: TrackerOptions,
     operations: HashMap<String, TrackedOperation>,
-    /// (false, first_seen, key), at most one per first_seen: listing order. (The same set type as
-    /// `age`, so the module carries one B-tree instead of two.)
-    order: BTreeSet<(bool, u64, String)>,
-    /// (unfinished, last_changed, key): eviction order, oldest finished first.
-    age: BTreeSet<(bool, u64, String)>,
+    /// (first_seen, key) sorted by first_seen, at most one per first_seen: listing order. An entry
+    /// whose operation was evicted since stays until `tidy` drops it; it is skipped
+    /// ([`is_listed`]). (A vector and a heap instead of two B-trees: much less code.)
+    order: Vec<(u64, String)>,
+    /// Min-heap of (unfinished, last_changed, key): eviction order, oldest finished first. Entries
+    /// an operation left behind when it changed or was evicted are skipped ([`is_aged`]).
+    age: BinaryHeap<Reverse<(bool, u64, String)>>,
     /// Keys of final operations evicted, oldest first, so late deliveries do not revive them.
     evicted_final: VecDeque<String>,
-    evicted_final_set: HashSet<String>,
+    evicted_final_set: KeySet,
     next_sequence: u64,
     feeds: u64,
+}
+
+// `order` and `age` follow from the operations (the entries they left behind do not count).
+impl PartialEq for OperationTracker {
+    fn eq(&self, other: &Self) -> bool {
+        self.options == other.options
+            && self.operations == other.operations
+            && self.evicted_final == other.evicted_final
+            && self.evicted_final_set == other.evicted_final_set
+            && self.next_sequence == other.next_sequence
+            && self.feeds == other.feeds
+    }
+}
+
+impl Eq for OperationTracker {}
+
+/// A set of strings, kept as a map of the type the request checker keeps positions in
+/// (`HashMap<String, usize>`, values unused), so one hash map is compiled for both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct KeySet(HashMap<String, usize>);
+
+impl KeySet {
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
+    /// True when the key was not in the set.
+    pub(crate) fn insert(&mut self, key: String) -> bool {
+        self.0.insert(key, 0).is_none()
+    }
+
+    pub(crate) fn remove(&mut self, key: &str) -> bool {
+        self.0.remove(key).is_some()
+    }
 }
 
 /// How far along a delivery is: (status rank, changeType rank).
@@ -177,15 +214,19 @@ fn locate_tracker_issues(text: &str, max_depth: usize, report: &mut crate::issue
     }
 }
 
-/// The listing entry at `first_seen`, if any.
-fn order_entry(
-    order: &BTreeSet<(bool, u64, String)>,
-    first_seen: u64,
-) -> Option<&(bool, u64, String)> {
-    order
-        .range((false, first_seen, String::new())..)
-        .next()
-        .filter(|(_, seen, _)| *seen == first_seen)
+/// True when `(first_seen, key)` is the listing entry of a tracked operation.
+fn is_listed(operations: &HashMap<String, TrackedOperation>, first_seen: u64, key: &str) -> bool {
+    operations
+        .get(key)
+        .is_some_and(|tracked| tracked.first_seen == first_seen)
+}
+
+/// True when `(unfinished, last_changed, key)` is the eviction entry of a tracked operation.
+fn is_aged(operations: &HashMap<String, TrackedOperation>, entry: &(bool, u64, String)) -> bool {
+    let (unfinished, last_changed, key) = entry;
+    operations.get(key).is_some_and(|tracked| {
+        tracked.last_changed == *last_changed && tracked.is_finished() != *unfinished
+    })
 }
 
 /// 64-bit FNV-1a: a fingerprint that stays the same across runs, platforms and versions.
@@ -460,7 +501,7 @@ impl OperationTracker {
                 };
                 self.list_at(sequence, key.clone());
                 self.age
-                    .insert((!tracked.is_finished(), sequence, key.clone()));
+                    .push(Reverse((!tracked.is_finished(), sequence, key.clone())));
                 self.operations.insert(key, tracked);
             }
             Some(tracked) => {
@@ -483,8 +524,6 @@ impl OperationTracker {
                     push_bounded(&mut tracked.fingerprints, print, max_timeline);
                 }
                 if kind.is_applied() {
-                    self.age
-                        .remove(&(!tracked.is_finished(), tracked.last_changed, key.clone()));
                     tracked.operation = operation;
                     tracked.change_type = change_type;
                     if resource_url.is_some() {
@@ -492,8 +531,9 @@ impl OperationTracker {
                     }
                     tracked.is_final = stage.is_final();
                     tracked.last_changed = sequence;
+                    // The entry of the state replaced is left behind (its last_changed is older).
                     self.age
-                        .insert((!tracked.is_finished(), sequence, key.clone()));
+                        .push(Reverse((!tracked.is_finished(), sequence, key.clone())));
                 }
                 change.kind = kind;
                 change.is_final = tracked.is_final;
@@ -506,17 +546,40 @@ impl OperationTracker {
             }
         }
         outcome.changes.push(change);
+        self.tidy();
+    }
+
+    /// Drops the entries left behind in `order` and `age` once they outnumber the operations.
+    fn tidy(&mut self) {
+        let limit = 2 * self.operations.len() + 64;
+        let operations = &self.operations;
+        if self.order.len() > limit {
+            self.order
+                .retain(|(first_seen, key)| is_listed(operations, *first_seen, key));
+        }
+        if self.age.len() > limit {
+            // Pushed again one by one: `BinaryHeap::retain` would add a heap rebuild's code.
+            for entry in std::mem::take(&mut self.age).into_vec() {
+                if is_aged(operations, &entry.0) {
+                    self.age.push(entry);
+                }
+            }
+        }
     }
 
     /// Evicts operations until one more fits.
     fn make_room(&mut self, outcome: &mut FeedOutcome) {
         let limit = self.options.max_operations.max(1);
         while self.operations.len() >= limit {
-            let Some((_, _, key)) = self.age.pop_first() else {
+            let Some(Reverse(entry)) = self.age.pop() else {
                 return;
             };
+            if !is_aged(&self.operations, &entry) {
+                continue;
+            }
+            let (_, _, key) = entry;
             if let Some(tracked) = self.operations.remove(&key) {
-                self.unlist(tracked.first_seen);
+                self.unlist(tracked.first_seen, &key);
                 if tracked.is_final {
                     self.remember_evicted_final(key.clone());
                 }
@@ -525,16 +588,27 @@ impl OperationTracker {
         }
     }
 
-    /// Lists `key` as first seen at `first_seen`, in place of any operation listed there.
+    /// Lists `key` as first seen at `first_seen`, in place of any operation listed there. (New
+    /// operations come last: only a restored state with later first_seen values inserts.)
     fn list_at(&mut self, first_seen: u64, key: String) {
-        self.unlist(first_seen);
-        self.order.insert((false, first_seen, key));
+        let at = self.order.partition_point(|(seen, _)| *seen < first_seen);
+        match self.order.get_mut(at) {
+            Some(entry) if entry.0 == first_seen => entry.1 = key,
+            _ => self.order.insert(at, (first_seen, key)),
+        }
     }
 
-    /// Removes the listing entry at `first_seen`, if any.
-    fn unlist(&mut self, first_seen: u64) {
-        if let Some(entry) = order_entry(&self.order, first_seen).cloned() {
-            self.order.remove(&entry);
+    /// Drops the listing at `first_seen` of the operation `key` evicted. Its own entry is left
+    /// behind (skipped from now on); another operation's entry there, which only a restored state
+    /// can make, is removed, as the listing has one entry per first_seen.
+    fn unlist(&mut self, first_seen: u64, key: &str) {
+        let at = self.order.partition_point(|(seen, _)| *seen < first_seen);
+        if self
+            .order
+            .get(at)
+            .is_some_and(|(seen, listed)| *seen == first_seen && listed != key)
+        {
+            self.order.remove(at);
         }
     }
 
@@ -556,9 +630,11 @@ impl OperationTracker {
 
     /// Every tracked operation, in the order they were first seen.
     pub fn operations(&self) -> impl Iterator<Item = &TrackedOperation> {
-        self.order
-            .iter()
-            .filter_map(|(_, _, key)| self.operations.get(key))
+        self.order.iter().filter_map(|(first_seen, key)| {
+            self.operations
+                .get(key)
+                .filter(|tracked| tracked.first_seen == *first_seen)
+        })
     }
 
     /// The tracked operations, in the order they were first seen; only those of one status class

@@ -1,7 +1,8 @@
 //! Exporting a tracker's whole state as JSON, and restoring it with the crate's own reader, so a
 //! page reload loses nothing.
 
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use crate::diagnostics::Diagnostics;
 use crate::enums::OperationStatus;
@@ -12,7 +13,9 @@ use crate::pointer::child;
 use crate::read::{Reader, Role};
 
 use super::json::{read_document, Node, Value};
-use super::{ChangeKind, OperationTracker, TimelineEntry, TrackedOperation, TrackerOptions};
+use super::{
+    ChangeKind, KeySet, OperationTracker, TimelineEntry, TrackedOperation, TrackerOptions,
+};
 use crate::write::{array, string_literal, ObjectOut};
 
 /// The `format` member of an exported state.
@@ -223,13 +226,17 @@ impl Restorer<'_> {
         tracker.feeds = self.u64(root, "", "feeds")?;
         tracker.next_sequence = self.u64(root, "", "nextSequence")?;
         let operations = self.array(root, "", "operations")?;
+        // The firstSeen values taken (as text: the set type the evicted keys use), and whether the
+        // state lists them in order, as export writes them.
+        let mut first_seen = KeySet::default();
+        let mut in_order = true;
         for (index, node) in operations.iter().enumerate() {
             let path = format!("/operations/{index}");
             let Some(tracked) = self.operation(node, &path) else {
                 continue;
             };
             if tracker.operations.contains_key(&tracked.key)
-                || super::order_entry(&tracker.order, tracked.first_seen).is_some()
+                || !first_seen.insert(tracked.first_seen.to_string())
             {
                 self.fail(
                     path,
@@ -238,16 +245,32 @@ impl Restorer<'_> {
                 );
                 continue;
             }
-            tracker.list_at(tracked.first_seen, tracked.key.clone());
-            tracker.age.insert((
+            in_order &= tracker
+                .order
+                .last()
+                .is_none_or(|(last, _)| *last < tracked.first_seen);
+            tracker
+                .order
+                .push((tracked.first_seen, tracked.key.clone()));
+            tracker.age.push(Reverse((
                 !tracked.is_finished(),
                 tracked.last_changed,
                 tracked.key.clone(),
-            ));
+            )));
             tracker.operations.insert(tracked.key.clone(), tracked);
         }
+        if !in_order {
+            // Sorted by first_seen through a heap of the eviction order's type (no sort code).
+            let mut heap = BinaryHeap::new();
+            for (seen, key) in tracker.order.drain(..) {
+                heap.push(Reverse((false, seen, key)));
+            }
+            while let Some(Reverse((_, seen, key))) = heap.pop() {
+                tracker.order.push((seen, key));
+            }
+        }
         let evicted = self.array(root, "", "evictedFinal")?;
-        let mut seen = HashSet::new();
+        let mut seen = KeySet::default();
         for (index, node) in evicted.iter().enumerate() {
             match node.as_str() {
                 Some(key) if seen.insert(key.to_string()) => {
