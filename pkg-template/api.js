@@ -604,12 +604,11 @@ export function createApi(wasm) {
   function readOperation(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const read = () =>
-      wasm.__groParse(length, parseOptions.strict, parseOptions.maxInputBytes, parseOptions.maxDepth, parseOptions.maxIssues, lone, ascii);
-    let result = read();
+    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
+    let result = wasm.__groParse(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
     if (result === LONE_UNCHECKED) {
       checkLone();
-      result = read();
+      result = wasm.__groParse(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
     }
     readResult();
     const count = result >>> 1;
@@ -632,12 +631,11 @@ export function createApi(wasm) {
   function validate(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const read = () =>
-      wasm.__groValidate(length, parseOptions.strict, parseOptions.maxInputBytes, parseOptions.maxDepth, parseOptions.maxIssues, lone);
-    let result = read();
+    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
+    let result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone);
     if (result === LONE_UNCHECKED) {
       checkLone();
-      result = read();
+      result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone);
     }
     const count = result >>> 1;
     copied = '';
@@ -653,12 +651,11 @@ export function createApi(wasm) {
   function parseAny(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const read = () =>
-      wasm.__groParseAny(length, parseOptions.strict, parseOptions.maxInputBytes, parseOptions.maxDepth, parseOptions.maxIssues, lone, ascii);
-    let valid = read();
+    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
+    let valid = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
     if (valid === LONE_UNCHECKED) {
       checkLone();
-      valid = read();
+      valid = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
     }
     readResult();
     let w = at;
