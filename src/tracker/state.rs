@@ -294,18 +294,44 @@ impl Restorer<'_> {
         let timeline = self.timeline(node, path);
         let fingerprints = self.fingerprints(node, path);
         let operation = self.record_operation(node, path);
-        Some(TrackedOperation {
-            key: key?,
-            operation: operation?,
-            change_type: change_type?,
-            resource_url: resource_url?,
-            is_final: is_final?,
-            first_seen: first_seen?,
-            last_changed: last_changed?,
-            timeline: timeline?,
-            timeline_dropped: timeline_dropped?,
-            fingerprints: fingerprints?,
-        })
+        // One match rather than a `?` per field: one drop of what was read when a part is missing.
+        match (
+            key,
+            operation,
+            change_type,
+            resource_url,
+            is_final,
+            first_seen,
+            last_changed,
+            timeline,
+            timeline_dropped,
+            fingerprints,
+        ) {
+            (
+                Some(key),
+                Some(operation),
+                Some(change_type),
+                Some(resource_url),
+                Some(is_final),
+                Some(first_seen),
+                Some(last_changed),
+                Some(timeline),
+                Some(timeline_dropped),
+                Some(fingerprints),
+            ) => Some(TrackedOperation {
+                key,
+                operation,
+                change_type,
+                resource_url,
+                is_final,
+                first_seen,
+                last_changed,
+                timeline,
+                timeline_dropped,
+                fingerprints,
+            }),
+            _ => None,
+        }
     }
 
     fn timeline(&mut self, node: &Node<'_>, path: &str) -> Option<Vec<TimelineEntry>> {
