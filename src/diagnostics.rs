@@ -179,18 +179,23 @@ impl Message {
         Message(String::with_capacity(capacity))
     }
 
+    // Not inlined: messages are made only for issues, and each piece inlined would copy the
+    // growth check into every message site.
+    #[inline(never)]
     pub fn text(mut self, text: &str) -> Self {
         self.0.push_str(text);
         self
     }
 
     /// A value quoted as [`quote`] does.
+    #[inline(never)]
     pub fn quoted(mut self, value: &str) -> Self {
         push_quoted(&mut self.0, value);
         self
     }
 
     /// An integer in decimal, as `{}` writes it.
+    #[inline(never)]
     pub fn int(mut self, value: i64) -> Self {
         if value < 0 {
             self.0.push('-');

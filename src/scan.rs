@@ -860,7 +860,9 @@ pub(crate) fn decode_string_token(token: &str) -> Cow<'_, str> {
     let mut scanner = Scanner::new(token, 0);
     // Issues (a lone surrogate) were reported when the token was first read.
     let mut ignored = Diagnostics::new(false);
-    match scanner.string(&mut ignored, &crate::pointer::Root) {
+    // Straight to the escape path (the only one a token with a backslash takes); its second
+    // caller also keeps wasm-opt from inlining it into the fast path of every string.
+    match scanner.string_slow(&mut ignored, &crate::pointer::Root) {
         Ok(decoded) => decoded.value,
         Err(Stop) => Cow::Borrowed(inner),
     }
