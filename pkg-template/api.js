@@ -62,13 +62,20 @@ function recordOperationError(message, code, issues) {
 }
 
 /**
+ * The strings fields name by index (documented statuses, completion reasons, the recordOperation
+ * `@odata.type`: see raw.rs), from the module (every instance of one build has the same).
+ */
+let CONSTANT_STRINGS = [];
+
+/**
  * The string field at word `w` of `words`: undefined (absent), null, or the string, sliced from the
  * result's `text` or, for a string read straight from the input (no escapes), from the `input`
- * itself (at its UTF-16 offsets).
+ * itself (at its UTF-16 offsets), or one of the constant strings.
  */
 function stringField(words, w, input, text) {
   const state = words[w];
   if (state === 3) return input.slice(words[w + 1], words[w + 2]);
+  if (state === 4) return CONSTANT_STRINGS[words[w + 1]];
   if (state === 2) return text.slice(words[w + 1], words[w + 2]);
   return state === 1 ? null : undefined;
 }
@@ -143,12 +150,13 @@ function copyIssue(issue) {
 
 /**
  * The API over one instantiated module (`wasm`: the wasm-bindgen glue's exports).
- * @returns {{ validate: Function, parseAny: Function, RecordOperation: Function, ResultInfo: Function }}
+ * @returns {{ validate: Function, parseAny: Function, RecordOperation: Function, ResultInfo: Function, isRecordOperationError: Function }}
  */
 export function createApi(wasm) {
   const memory = wasm.__groMemory();
   const header = wasm.__groHeader() >>> 2;
   const CODES = wasm.__groCodes().split(',');
+  CONSTANT_STRINGS = wasm.__groConstants().split(',');
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const hasIsWellFormed = typeof String.prototype.isWellFormed === 'function';
@@ -709,5 +717,10 @@ export function createApi(wasm) {
     return verdict(payload, valid === 1, issues);
   }
 
-  return { validate, parseAny, RecordOperation, ResultInfo };
+  /** True for the errors `RecordOperation.parse` and `RecordOperation.from` throw. */
+  function isRecordOperationError(error) {
+    return error instanceof Error && error.name === ERROR_NAME;
+  }
+
+  return { validate, parseAny, RecordOperation, ResultInfo, isRecordOperationError };
 }

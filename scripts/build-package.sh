@@ -118,7 +118,7 @@ fs.writeFileSync(
 // The export names are what the CommonJS entry really exports (the wasm-bindgen exports plus what
 // api.js builds), so the Node ESM entry, the browser entry and the .d.ts always list the same names.
 const names = Object.keys(require(path.join(out, 'index.node.cjs'))).sort();
-for (const wanted of ['validate', 'parseAny', 'RecordOperation', 'ResultInfo']) {
+for (const wanted of ['validate', 'parseAny', 'RecordOperation', 'ResultInfo', 'isRecordOperationError']) {
   if (!names.includes(wanted)) throw new Error(`index.node.cjs does not export ${wanted}`);
 }
 for (const file of ['index.node.mjs', 'index.web.js']) {

@@ -3,15 +3,16 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::issues::ERROR_NAME;
-use super::types::{IsRecordOperationError, ReasonName, StatusName};
+use super::types::{ReasonName, StatusName};
 use crate::{OperationStatus, RecordCompletionReason};
 #[cfg(feature = "reference-bindings")]
 use {
     super::input::{parse_options_arg, with_input},
+    super::issues::ERROR_NAME,
     super::issues::{set_verdict, verdict_to_js, with_lone_surrogate},
     super::objects::{new_object, EntryObject, ResultObject},
     super::operation::RecordOperation,
+    super::types::IsRecordOperationError,
     super::types::{AnyPayloadValue, InputArg, ParseOptionsArg, ValidationResultValue},
     js_sys::Array,
 };
@@ -121,6 +122,7 @@ pub fn parse_completion_reason(text: &str) -> ReasonName {
 }
 
 /// True for the errors `RecordOperation.parse` and `RecordOperation.from` throw.
+#[cfg(feature = "reference-bindings")]
 #[wasm_bindgen(js_name = isRecordOperationError)]
 pub fn is_record_operation_error(error: &JsValue) -> IsRecordOperationError {
     let matches = error

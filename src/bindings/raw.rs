@@ -16,8 +16,8 @@ use super::functions::issue_indices_by_operation;
 use super::input::LoneSurrogate;
 use super::issues::with_lone_surrogate;
 use crate::{
-    Error, Field, Issue, IssueCode, OperationEntry, ParseOptions, RecordOperation, ResultCategory,
-    Severity, WriteOptions,
+    Error, Field, Issue, IssueCode, OperationEntry, OperationStatus, ParseOptions,
+    RecordCompletionReason, RecordOperation, ResultCategory, Severity, WriteOptions,
 };
 
 /// Words per issue: code | severity << 16, path, message (two words each: UTF-16 start and end in
@@ -142,7 +142,7 @@ impl Out<'_> {
     }
 
     /// State (0 absent, 1 null, 2 set: start and end in the text area, 3 set: start and end in
-    /// the input), then the string's start and end.
+    /// the input; 4 in [`Out::known`]), then the string's start and end.
     fn field(&mut self, field: Field<&str>) {
         match field {
             Field::Absent => self.words.extend_from_slice(&[0, 0, 0]),
@@ -158,6 +158,17 @@ impl Out<'_> {
                     self.string(text);
                 }
             },
+        }
+    }
+
+    /// [`Out::field`], with a constant string given by its index: state 4, then the index and 0.
+    fn known(&mut self, field: Field<&str>) {
+        match field {
+            Field::Value(text) => match constant_index(text) {
+                Some(index) => self.words.extend_from_slice(&[4, index, 0]),
+                None => self.field(field),
+            },
+            other => self.field(other),
         }
     }
 
@@ -246,15 +257,20 @@ impl Out<'_> {
             ResultCategory::Other => 3,
         };
         self.word(category);
-        self.optional(operation.odata_type.as_deref());
+        self.known(
+            operation
+                .odata_type
+                .as_deref()
+                .map_or(Field::Absent, Field::Value),
+        );
         self.optional(operation.id.as_deref());
         self.field(as_str(&operation.client_context));
-        self.field(match &operation.status {
+        self.known(match &operation.status {
             Field::Absent => Field::Absent,
             Field::Null => Field::Null,
             Field::Value(status) => Field::Value(status.as_str()),
         });
-        self.field(match &operation.completion_reason {
+        self.known(match &operation.completion_reason {
             Field::Absent => Field::Absent,
             Field::Null => Field::Null,
             Field::Value(reason) => Field::Value(reason.as_str()),
@@ -409,6 +425,42 @@ pub fn codes() -> String {
         .map(|code| code.as_str())
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// The strings most operations repeat (documented statuses and completion reasons, the
+/// recordOperation `@odata.type`): a field holding one is given by its index (state 4), so it is
+/// neither written to the text area nor decoded.
+fn constant_strings() -> Vec<String> {
+    OperationStatus::DOCUMENTED
+        .iter()
+        .map(|status| status.as_str().to_string())
+        .chain(
+            RecordCompletionReason::DOCUMENTED
+                .iter()
+                .map(|reason| reason.as_str().to_string()),
+        )
+        .chain(std::iter::once(crate::RECORD_OPERATION_TYPE.to_string()))
+        .collect()
+}
+
+thread_local! {
+    static CONSTANTS: Vec<String> = constant_strings();
+}
+
+/// Where `text` is among the constant strings.
+fn constant_index(text: &str) -> Option<u32> {
+    CONSTANTS.with(|constants| {
+        constants
+            .iter()
+            .position(|constant| constant == text)
+            .map(to_u32)
+    })
+}
+
+/// The constant strings, comma-separated, in index order.
+#[wasm_bindgen(js_name = __groConstants, skip_typescript)]
+pub fn constants() -> String {
+    CONSTANTS.with(|constants| constants.join(","))
 }
 
 /// A buffer of at least `len` bytes for the input, and its address. It stays where it is until

@@ -33,7 +33,7 @@ const { singlePayloads, collectionPayload } = await import(
 
 test('the package is the fast path and the reference is the wasm-bindgen one', () => {
   const glue = require(path.join(PKG_DIR, 'node', 'graph_record_operation.cjs'));
-  for (const name of ['validate', 'parseAny', 'RecordOperation', 'ResultInfo']) {
+  for (const name of ['validate', 'parseAny', 'RecordOperation', 'ResultInfo', 'isRecordOperationError']) {
     assert.equal(glue[name], undefined, `the package's wasm module has no ${name} of its own`);
     assert.equal(typeof api[name], 'function', name);
   }
@@ -193,6 +193,26 @@ test('bad options and bad inputs throw the same TypeErrors on both paths', () =>
     assert.deepStrictEqual(run(() => op.stringify(options)), run(() => slowOp.stringify(options)), `stringify(${JSON.stringify(options)})`);
   }
   assert.deepStrictEqual(op.toJSON('key'), slowOp.toJSON('key'), 'toJSON(key) from JSON.stringify');
+  const thrownBy = (parse) => {
+    try {
+      parse('{"id": 1}');
+    } catch (error) {
+      return error;
+    }
+    assert.fail('no error');
+  };
+  const named = new TypeError('t');
+  named.name = 'RecordOperationError';
+  const candidates = [
+    thrownBy(api.RecordOperation.parse), thrownBy(reference.RecordOperation.parse), new Error('plain'),
+    new TypeError('type'), named, { name: 'RecordOperationError', message: 'not an Error' },
+    'RecordOperationError', null, undefined, 7,
+  ];
+  for (const value of candidates) {
+    const what = `isRecordOperationError(${String(value?.name ?? value)})`;
+    assert.equal(api.isRecordOperationError(value), reference.isRecordOperationError(value), what);
+  }
+  assert.equal(api.isRecordOperationError(candidates[0]), true);
 });
 
 test('a RecordOperationError is a real Error named for what it is, without a stack trace, and Error.stackTraceLimit is left as it was', () => {
