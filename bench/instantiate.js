@@ -43,12 +43,15 @@ window.__result = { readyMs: t1 - t0, firstParseMs: t2 - t1, status, resources }
 const PAGE_BYTES = `<!doctype html><meta charset="utf-8"><title>instantiate</title>
 <script type="module">
 const glue = await import('/pkg/web/graph_record_operation.js');
+const { createApi } = await import('/pkg/api.js');
 const bytes = await (await fetch('/pkg/web/WASM_NAME')).arrayBuffer();
 await new Promise((r) => setTimeout(r, 100));
 const t0 = performance.now();
 await glue.default({ module_or_path: bytes });
+// What the package's entry does next: the JS-built API over the instance's plain exports.
+const api = createApi(glue);
 const t1 = performance.now();
-const op = glue.RecordOperation.parse(${JSON.stringify(SAMPLE)});
+const op = api.RecordOperation.parse(${JSON.stringify(SAMPLE)});
 const status = op.status; op.free();
 const t2 = performance.now();
 window.__result = { instantiateMs: t1 - t0, firstParseMs: t2 - t1, status, bytes: bytes.byteLength };
@@ -140,7 +143,7 @@ const result = {
 const c = result.endToEndCold, w = result.endToEndWarm, n = result.instantiate;
 result.met = n.medianMs < 10;
 result.summary = `${browserVersion ?? 'Chromium'} headless, ${SAMPLES} fresh browsers (new --user-data-dir each), files served from 127.0.0.1. ` +
-  `**Instantiation** (init() with the ${wasmName} bytes already fetched: compile + instantiate + start, module ready to parse): median **${n.medianMs.toFixed(1)} ms** ` +
+  `**Instantiation** (init() with the ${wasmName} bytes already fetched: compile + instantiate + start, then the JS-built API set up, module ready to parse): median **${n.medianMs.toFixed(1)} ms** ` +
   `(min ${n.minMs.toFixed(1)}, max ${n.maxMs.toFixed(1)}); the first parse after it ${n.firstParseMedianMs.toFixed(2)} ms (V8 compiles wasm functions lazily on first call), so instantiation + first parse median **${n.withFirstParseMedianMs.toFixed(1)} ms**. ` +
   `Target < 10 ms: ${result.met ? 'met' : '**missed**'} (instantiation), ${n.withFirstParseMedianMs < 10 ? 'met' : '**missed**'} (with the first parse). ` +
   `End to end, import() of index.web.js until ready, including three sequential fetches (entry, glue, wasm) in a cold browser: median ${c.readyMedianMs.toFixed(1)} ms ` +
