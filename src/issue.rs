@@ -235,6 +235,20 @@ impl Report {
     }
 }
 
+/// `(offset, index)` of every issue, in order of offset, issues at the same offset in their order.
+/// Stable: the issues are nearly in order (a few per object come late), which it merges in about
+/// linear time. (The request checker orders its issues with it too, so the module carries one
+/// sort.)
+pub(crate) fn offset_order(issues: &[Issue]) -> Vec<(usize, usize)> {
+    let mut order: Vec<(usize, usize)> = issues
+        .iter()
+        .enumerate()
+        .map(|(index, issue)| (issue.position.offset, index))
+        .collect();
+    order.sort();
+    order
+}
+
 /// Computes line and column for every issue in one pass over the text. Issues are usually pushed
 /// in text order; only when they are not is an order computed (unstable: issues at the same offset
 /// get the same position whatever their order).
@@ -268,15 +282,7 @@ pub(crate) fn resolve_positions_after(text: &[u8], issues: &mut [Issue], plain: 
         }
         return;
     }
-    let mut order: Vec<(usize, usize)> = issues
-        .iter()
-        .enumerate()
-        .map(|(index, issue)| (issue.position.offset, index))
-        .collect();
-    // Stable: the issues are nearly in order (a few per object come late), which it merges in
-    // about linear time; any order of equal offsets gives the same positions.
-    order.sort();
-    for (_, index) in order {
+    for (_, index) in offset_order(issues) {
         if let Some(issue) = issues.get_mut(index) {
             place(&mut issue.position);
         }

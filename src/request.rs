@@ -511,17 +511,10 @@ fn read_request(text: &str, options: &RequestOptions) -> (Option<RecordResponseR
     (request, Report { issues })
 }
 
-/// The issues in order of offset, issues at the same offset in their order (a stable sort). Sorts
-/// `(offset, index)` pairs with the same `sort` of `(usize, usize)` the position resolver uses
-/// (`issue::resolve_positions`), so the module carries one sort instead of two; the indexes are
-/// distinct, so any sort gives this order.
+/// The issues in order of offset, issues at the same offset in their order (the position
+/// resolver's order, `issue::offset_order`).
 fn by_offset(issues: Vec<Issue>) -> Vec<Issue> {
-    let mut order: Vec<(usize, usize)> = issues
-        .iter()
-        .enumerate()
-        .map(|(index, issue)| (issue.position.offset, index))
-        .collect();
-    order.sort();
+    let order = crate::issue::offset_order(&issues);
     let mut slots: Vec<Option<Issue>> = issues.into_iter().map(Some).collect();
     order
         .into_iter()
