@@ -120,6 +120,11 @@ export class ResultInfo {
 }
 
 /**
+ * True for the errors `RecordOperation.parse` and `RecordOperation.from` throw.
+ */
+export function isRecordOperationError(error: any): error is RecordOperationError;
+
+/**
  * Reads a payload of any shape: a single operation, an OData collection (`value` and
  * `@odata.nextLink`), a `commsNotifications` envelope, or a bare array. Returns the
  * recordOperations with their JSON Pointers, the other resources as `skipped`, and every issue.
@@ -458,11 +463,6 @@ export class OperationTracker {
  * sentence too).
  */
 export function describeCompletionReason(reason: string): string;
-
-/**
- * True for the errors `RecordOperation.parse` and `RecordOperation.from` throw.
- */
-export function isRecordOperationError(error: any): error is RecordOperationError;
 
 /**
  * Reads a completion reason in any ASCII case and returns its documented spelling; an
