@@ -43,7 +43,7 @@ pub use request::{
     DTMF_TONES, MAX_PROMPTS, MAX_TIMEOUT_SECONDS, MEDIA_INFO_TYPE, MEDIA_PROMPT_TYPE,
     MIN_TIMEOUT_SECONDS,
 };
-pub use shapes::{AnyPayload, OperationEntry, PayloadKind, SkippedResource};
+pub use shapes::{issues_by_operation, AnyPayload, OperationEntry, PayloadKind, SkippedResource};
 pub use tracker::{
     id_from_resource_url, normalize_id, Change, ChangeKind, FeedOutcome, OperationTracker,
     StatusClass, StatusCounts, TimelineEntry, TrackedOperation, TrackerOptions,

@@ -2,8 +2,9 @@
 //! collection, a `commsNotifications` envelope, or a bare array.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
-use crate::issue::Report;
+use crate::issue::{Issue, Report};
 use crate::model::RecordOperation;
 
 /// The shape of a payload.
@@ -84,4 +85,62 @@ pub struct AnyPayload<'a> {
     pub next_link: Option<Cow<'a, str>>,
     /// Every issue, for all operations.
     pub report: Report,
+}
+
+/// Each operation's own issues, as indices into `issues` (a payload's `report.issues`): an issue
+/// belongs to the operation whose path is the longest prefix of the issue's path (`/value/1` does
+/// not contain `/value/10`); issues of the payload itself belong to none.
+///
+/// Operations do not nest and come in document order, so the operation whose span holds an
+/// issue's offset is found by binary search; it is taken when its path is a prefix of the issue's
+/// path, and a map of every path decides the rest (issues outside any operation, or placed at a
+/// parent's offset).
+pub fn issues_by_operation(operations: &[OperationEntry<'_>], issues: &[Issue]) -> Vec<Vec<usize>> {
+    let mut grouped = vec![Vec::new(); operations.len()];
+    let mut by_path: Option<HashMap<&str, usize>> = None;
+    for (issue_at, issue) in issues.iter().enumerate() {
+        let offset = issue.position.offset;
+        let candidate = operations
+            .partition_point(|entry| entry.span.start <= offset)
+            .checked_sub(1)
+            .filter(|&at| {
+                operations.get(at).is_some_and(|entry| {
+                    offset < entry.span.end && is_within(&issue.path, &entry.path)
+                })
+            });
+        let owner = candidate.or_else(|| {
+            let index = by_path.get_or_insert_with(|| path_index(operations));
+            owner_by_path(index, &issue.path)
+        });
+        if let Some(list) = owner.and_then(|at| grouped.get_mut(at)) {
+            list.push(issue_at);
+        }
+    }
+    grouped
+}
+
+/// Each operation's index by its path.
+pub(crate) fn path_index<'e>(operations: &'e [OperationEntry<'_>]) -> HashMap<&'e str, usize> {
+    operations
+        .iter()
+        .enumerate()
+        .map(|(at, entry)| (entry.path.as_str(), at))
+        .collect()
+}
+
+/// The operation whose path is the longest prefix of `path`.
+pub(crate) fn owner_by_path(index: &HashMap<&str, usize>, path: &str) -> Option<usize> {
+    let mut path = path;
+    loop {
+        if let Some(&at) = index.get(path) {
+            return Some(at);
+        }
+        path = path.get(..path.rfind('/')?)?;
+    }
+}
+
+/// True when `path` is `parent` or below it.
+fn is_within(path: &str, parent: &str) -> bool {
+    path.strip_prefix(parent)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }

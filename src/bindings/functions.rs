@@ -131,79 +131,23 @@ pub fn is_record_operation_error(error: &JsValue) -> IsRecordOperationError {
     JsValue::from_bool(matches).unchecked_into()
 }
 
-/// Each operation's own issues, found in one pass: an issue belongs to the operation whose path
-/// is the longest prefix of the issue's path (`/value/1` does not contain `/value/10`).
+/// Each operation's own issues: an issue belongs to the operation whose path is the longest prefix
+/// of the issue's path (`/value/1` does not contain `/value/10`).
 #[cfg(feature = "reference-bindings")]
 fn issues_by_operation(
     operations: &[crate::OperationEntry<'_>],
     report: &crate::Report,
 ) -> Vec<Vec<crate::Issue>> {
     // The plain definition (a map of every path), kept apart from the indexed version the fast
-    // path uses, so tests/js/fast-path.test.mjs checks one against the other.
-    let index: std::collections::HashMap<&str, usize> = operations
-        .iter()
-        .enumerate()
-        .map(|(at, entry)| (entry.path.as_str(), at))
-        .collect();
+    // path uses (`crate::issues_by_operation`), so tests/js/fast-path.test.mjs checks one against the
+    // other.
+    let index = crate::shapes::path_index(operations);
     let mut grouped = vec![Vec::new(); operations.len()];
     for issue in &report.issues {
-        if let Some(list) = owner_by_path(&index, &issue.path).and_then(|at| grouped.get_mut(at)) {
+        let owner = crate::shapes::owner_by_path(&index, &issue.path);
+        if let Some(list) = owner.and_then(|at| grouped.get_mut(at)) {
             list.push(issue.clone());
         }
     }
     grouped
-}
-
-/// [`issues_by_operation`] as indices into `report.issues`. Operations do not nest and come in
-/// document order, so the operation whose span holds an issue's offset is found by binary search;
-/// it is taken when its path is a prefix of the issue's path, and a map of every path decides the
-/// rest (issues outside any operation, or placed at a parent's offset).
-pub(crate) fn issue_indices_by_operation(
-    operations: &[crate::OperationEntry<'_>],
-    report: &crate::Report,
-) -> Vec<Vec<usize>> {
-    let mut grouped = vec![Vec::new(); operations.len()];
-    let mut by_path: Option<std::collections::HashMap<&str, usize>> = None;
-    for (issue_at, issue) in report.issues.iter().enumerate() {
-        let offset = issue.position.offset;
-        let candidate = operations
-            .partition_point(|entry| entry.span.start <= offset)
-            .checked_sub(1)
-            .filter(|&at| {
-                operations.get(at).is_some_and(|entry| {
-                    offset < entry.span.end && is_within(&issue.path, &entry.path)
-                })
-            });
-        let owner = candidate.or_else(|| {
-            let index = by_path.get_or_insert_with(|| {
-                operations
-                    .iter()
-                    .enumerate()
-                    .map(|(at, entry)| (entry.path.as_str(), at))
-                    .collect()
-            });
-            owner_by_path(index, &issue.path)
-        });
-        if let Some(list) = owner.and_then(|at| grouped.get_mut(at)) {
-            list.push(issue_at);
-        }
-    }
-    grouped
-}
-
-/// True when `path` is `parent` or below it (`/value/1` does not contain `/value/10`).
-fn is_within(path: &str, parent: &str) -> bool {
-    path.strip_prefix(parent)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-}
-
-/// The operation whose path is the longest prefix of `path`.
-fn owner_by_path(index: &std::collections::HashMap<&str, usize>, path: &str) -> Option<usize> {
-    let mut path = path;
-    loop {
-        if let Some(&at) = index.get(path) {
-            return Some(at);
-        }
-        path = path.get(..path.rfind('/')?)?;
-    }
 }

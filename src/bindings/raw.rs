@@ -12,7 +12,6 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::functions::issue_indices_by_operation;
 use super::input::LoneSurrogate;
 use super::issues::with_lone_surrogate;
 use crate::{
@@ -614,7 +613,7 @@ pub fn parse_any(
             out.word(to_u32(payload.operations.len()));
             out.word(to_u32(payload.skipped.len()));
             out.word(to_u32(report.issues.len()));
-            let grouped = issue_indices_by_operation(&payload.operations, &report);
+            let grouped = crate::issues_by_operation(&payload.operations, &report.issues);
             let mut first_issue = 0u32;
             for (entry, issues) in payload.operations.iter().zip(&grouped) {
                 entry_words(out, entry);
