@@ -48,6 +48,14 @@ fn one(
 
 /// A complete, clean operation with `extra` spliced in (a JSON fragment starting with a comma or
 /// empty), for tests that change one thing.
+/// The warnings for both legacy recording names.
+fn legacy_name_warnings() -> Vec<(&'static str, String, Severity)> {
+    ["/recordResourceLocation", "/recordResourceAccessToken"]
+        .into_iter()
+        .map(|path| ("legacy_property", path.to_string(), Severity::Warning))
+        .collect()
+}
+
 fn op(fields: &str) -> String {
     format!(
         r##"{{"@odata.type":"#microsoft.graph.recordOperation","id":"0fe0623f-d628-42ed-b4bd-8ac290072cc5",{fields}}}"##
@@ -496,21 +504,7 @@ fn legacy_recording_names_are_read_as_current_ones() {
     let text = op(
         r#""status":"completed","recordResourceLocation":"https://media.example/r/1","recordResourceAccessToken":"tok""#,
     );
-    assert_eq!(
-        issues(&text, &LENIENT),
-        vec![
-            (
-                "legacy_property",
-                "/recordResourceLocation".to_string(),
-                Severity::Warning
-            ),
-            (
-                "legacy_property",
-                "/recordResourceAccessToken".to_string(),
-                Severity::Warning
-            ),
-        ]
-    );
+    assert_eq!(issues(&text, &LENIENT), legacy_name_warnings());
     let operation = parse(&text);
     assert_eq!(
         operation.recording_location.value().map(|s| &**s),
@@ -1088,21 +1082,7 @@ fn a_next_link_before_value_counts_and_a_non_string_one_is_an_error() {
 fn legacy_names_sent_as_null_are_read_as_null() {
     let text =
         op(r#""status":"failed","recordResourceLocation":null,"recordResourceAccessToken":null"#);
-    assert_eq!(
-        issues(&text, &LENIENT),
-        vec![
-            (
-                "legacy_property",
-                "/recordResourceLocation".to_string(),
-                Severity::Warning
-            ),
-            (
-                "legacy_property",
-                "/recordResourceAccessToken".to_string(),
-                Severity::Warning
-            ),
-        ]
-    );
+    assert_eq!(issues(&text, &LENIENT), legacy_name_warnings());
     let operation = parse(&text);
     assert!(operation.recording_location.is_null());
     assert!(operation.recording_access_token.is_null());
@@ -1122,4 +1102,38 @@ fn a_token_under_another_spelling_of_its_key_is_kept_but_treated_as_a_credential
     assert!(operation
         .to_json(&WriteOptions::default())
         .contains(r#""RecordingAccessToken":"SECRET-VARIANT""#));
+}
+
+#[test]
+fn issues_are_grouped_by_the_operation_they_belong_to() {
+    // /value/1 does not contain /value/10; the envelope's own issue belongs to no operation.
+    let items: Vec<String> = (0..11)
+        .map(|i| {
+            if i == 1 || i == 10 {
+                format!(r#"{{"id":"op-{i}","status":"Running"}}"#)
+            } else {
+                format!(r#"{{"id":"op-{i}","status":"running"}}"#)
+            }
+        })
+        .collect();
+    let text = format!(r#"{{"value":[{}],"@odata.nextLink":5}}"#, items.join(","));
+    let payload = parse_any(&text, &LENIENT);
+    let groups =
+        graph_record_operation::issues_by_operation(&payload.operations, &payload.report.issues);
+    assert_eq!(groups.len(), 11);
+    let paths = |at: usize| -> Vec<&str> {
+        groups[at]
+            .iter()
+            .map(|&i| payload.report.issues[i].path.as_str())
+            .collect()
+    };
+    assert_eq!(paths(1), vec!["/value/1/status"]);
+    assert_eq!(paths(10), vec!["/value/10/status"]);
+    assert!(paths(0).is_empty() && paths(2).is_empty());
+    let grouped: usize = groups.iter().map(Vec::len).sum();
+    assert_eq!(
+        grouped + 1,
+        payload.report.issues.len(),
+        "the nextLink issue is the payload's own"
+    );
 }
