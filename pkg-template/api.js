@@ -168,7 +168,6 @@ export function createApi(wasm) {
 
   let bytes = null;
   let u32 = null;
-  let i32 = null;
   let inputAddress = 0;
   let inputCapacity = 0;
   let inputView = null;
@@ -188,7 +187,6 @@ export function createApi(wasm) {
     const buffer = memory.buffer;
     bytes = new Uint8Array(buffer);
     u32 = new Uint32Array(buffer);
-    i32 = new Int32Array(buffer);
     nodeBytes = NodeBuffer === null ? null : NodeBuffer.from(buffer);
     inputView = inputCapacity > 0 ? bytes.subarray(inputAddress, inputAddress + inputCapacity) : null;
   }
