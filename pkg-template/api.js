@@ -149,10 +149,12 @@ function copyIssue(issue) {
 }
 
 /**
- * The API over one instantiated module (`wasm`: the wasm-bindgen glue's exports).
+ * The API over one instantiated module (`wasm`: the wasm-bindgen glue's exports). `utf16`: in
+ * Node, the exports of src/bindings/utf16_to_utf8.wat instantiated on the module's memory (see
+ * `copyString`), or null.
  * @returns {{ validate: Function, parseAny: Function, RecordOperation: Function, ResultInfo: Function, isRecordOperationError: Function }}
  */
-export function createApi(wasm) {
+export function createApi(wasm, utf16 = null) {
   const memory = wasm.__groMemory();
   const header = wasm.__groHeader() >>> 2;
   const CODES = wasm.__groCodes().split(',');
@@ -165,6 +167,8 @@ export function createApi(wasm) {
   const NodeBuffer =
     typeof Buffer === 'function' && typeof Buffer.prototype.utf8Slice === 'function' ? Buffer : null;
   let nodeBytes = null;
+  // Node: strings are copied as UTF-16 (`Buffer#ucs2Write`) and turned into UTF-8 in wasm.
+  const fromUtf16 = NodeBuffer !== null && typeof NodeBuffer.prototype.ucs2Write === 'function' ? utf16 : null;
 
   let bytes = null;
   let u32 = null;
@@ -172,8 +176,9 @@ export function createApi(wasm) {
   let inputCapacity = 0;
   let inputView = null;
 
-  // What the latest copy found: the UTF-16 index of a lone surrogate plus one (0: none; or
-  // LONE_UNCHECKED: a string that is not ASCII, which wasm clears unless its bytes hold U+FFFD,
+  // What the latest copy found: the UTF-16 index of a lone surrogate plus one (0: none; or, on
+  // the encodeInto path, LONE_UNCHECKED: a string that is not ASCII, which wasm clears unless its
+  // bytes hold U+FFFD,
   // see raw.rs), and whether the text was ASCII (byte offsets are then UTF-16 offsets).
   let lone = 0;
   let ascii = 0;
@@ -209,10 +214,25 @@ export function createApi(wasm) {
   /** Copies a string in as UTF-8; returns the byte length. */
   function copyString(text) {
     const units = text.length;
-    reserveInput(units * 3);
+    // UTF-8 takes at most three bytes a unit. The Node path puts the UTF-16 units after the
+    // first units + 16 bytes (16-aligned), where turning them into UTF-8 from the start of the
+    // buffer never overwrites a unit not yet read (see utf16_to_utf8.wat): 3 × units + 32 in all.
+    reserveInput(units * 3 + 32);
     lone = 0;
     ascii = 1;
     if (units === 0) return 0;
+    if (fromUtf16 !== null) {
+      const utf16At = inputAddress + ((units + 31) & ~15);
+      if (nodeBytes.ucs2Write(text, utf16At) === units * 2) {
+        const written = fromUtf16.utf16ToUtf8(utf16At, units, inputAddress);
+        if (written !== units) {
+          // Not ASCII (ASCII is one byte a unit): the first lone surrogate, found on the way.
+          ascii = 0;
+          lone = fromUtf16.lone.value;
+        }
+        return written;
+      }
+    }
     const written = encoder.encodeInto(text, inputView).written;
     if (written !== units) {
       ascii = 0;

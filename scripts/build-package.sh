@@ -5,7 +5,8 @@
 #     -> wasm-bindgen --target nodejs   (CommonJS; Node's require and import share this instance)
 #     -> wasm-bindgen --target web      (ES module; pkg-template/index.web.js awaits init at top level)
 #     -> wasm-opt -O3 --converge on each .wasm (binaryen from the root node_modules)
-#     -> pkg/ assembled from pkg-template/ (package.json gets the version from Cargo.toml)
+#     -> pkg/ assembled from pkg-template/ (package.json gets the version from Cargo.toml), plus
+#        node/utf16_to_utf8.wasm assembled from src/bindings/utf16_to_utf8.wat (wasm-as)
 #
 # Needs what scripts/setup.sh installs. Takes about a minute from clean, seconds when cached.
 # Environment: SKIP_WASM_OPT=1 skips wasm-opt (faster local iterations; never for a release).
@@ -91,6 +92,8 @@ cp "$work/node/$crate.d.ts" "$out/$crate.d.ts"
 cp "$work/node/$crate.d.ts" "$out/$crate.d.cts"
 
 cp -r pkg-template/. "$out/"
+# Node's UTF-16 to UTF-8 module (see the .wat): assembled with binaryen's wasm-as (SIMD).
+"$root/node_modules/.bin/wasm-as" --enable-simd src/bindings/utf16_to_utf8.wat -o "$out/node/utf16_to_utf8.wasm"
 [ -f pkg-template/style.css ] && cp pkg-template/style.css "$out/style.css"
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)

@@ -9,6 +9,8 @@
 #   fast-path.test.mjs  the JS-built validate/parseAny/RecordOperation (pkg-template/api.js) give
 #                       exactly what the Rust-built reference bindings give, on the whole corpus
 #                       and the benchmark's payloads
+#   utf16.test.mjs      the Node entry's UTF-16 to UTF-8 module gives exactly TextEncoder's bytes
+#                       and the first lone surrogate, around every block boundary
 #
 #   bash scripts/test-js.sh                  builds pkg/ first only when it is missing (~40 s of tests)
 #   BUILD=1 bash scripts/test-js.sh          always rebuild pkg/ first
@@ -25,4 +27,5 @@ fi
 # The reference package the fast path is checked against (fast-path and memory tests).
 bash scripts/build-reference.sh
 node --test --test-reporter=spec --test-reporter-destination=stdout \
-    tests/js/hardening.test.mjs tests/js/browser.test.mjs tests/js/memory.test.mjs tests/js/fast-path.test.mjs
+    tests/js/hardening.test.mjs tests/js/browser.test.mjs tests/js/memory.test.mjs tests/js/fast-path.test.mjs \
+    tests/js/utf16.test.mjs

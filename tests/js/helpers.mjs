@@ -20,9 +20,11 @@ export async function loadPackage(dir = PKG_DIR) {
 }
 
 /**
- * Loads the package and returns `{ api, memory }`, where `memory` is the module's
- * `WebAssembly.Memory`. The nodejs glue keeps its instance private, so `WebAssembly.Instance` is
- * watched while the package loads (and only then): the instance it creates is the package's.
+ * Loads the package and returns `{ api, memory, utf16 }`, where `memory` is the module's
+ * `WebAssembly.Memory` and `utf16` the exports of the UTF-16 to UTF-8 module the Node entry
+ * instantiates on it (null when it did not). The nodejs glue keeps its instance private, so
+ * `WebAssembly.Instance` is watched while the package loads (and only then): the instances it
+ * creates are the package's.
  */
 export async function loadPackageWithMemory(dir = PKG_DIR) {
   const Original = WebAssembly.Instance;
@@ -40,10 +42,13 @@ export async function loadPackageWithMemory(dir = PKG_DIR) {
   } finally {
     WebAssembly.Instance = Original;
   }
-  if (instances.length !== 1) throw new Error(`expected one wasm instance, saw ${instances.length}`);
-  const memory = instances[0].exports.memory;
+  // The package's module, and in Node the UTF-16 to UTF-8 module that imports its memory.
+  const main = instances.filter((instance) => 'memory' in instance.exports);
+  if (main.length !== 1) throw new Error(`expected one wasm instance with a memory, saw ${main.length}`);
+  const memory = main[0].exports.memory;
   if (!(memory instanceof WebAssembly.Memory)) throw new Error('the instance exports no memory');
-  return { api, memory };
+  const utf16 = instances.find((instance) => 'utf16ToUtf8' in instance.exports)?.exports ?? null;
+  return { api, memory, utf16 };
 }
 
 /**

@@ -170,6 +170,7 @@ test('the tarball holds the package and nothing else', () => {
     'graph_record_operation.d.cts',
     'node/graph_record_operation.cjs',
     'node/graph_record_operation_bg.wasm',
+    'node/utf16_to_utf8.wasm',
     'web/graph_record_operation.js',
     'web/graph_record_operation_bg.wasm',
     'bin/graph-record-operation.js',
