@@ -62,6 +62,27 @@ function recordOperationError(message, code, issues) {
 }
 
 /**
+ * The message of a `RecordOperationError` with these issues: the text of the crate's `Error`
+ * (`Display` of error.rs and of `Issue`), written here from the issues JavaScript already has
+ * rather than formatted in wasm and decoded (tests/js/fast-path.test.mjs compares the two).
+ */
+function errorMessage(issues) {
+  let first = null;
+  let count = 0;
+  for (const issue of issues) {
+    if (issue.severity !== 'error') continue;
+    first ??= issue;
+    count++;
+  }
+  if (first === null) return 'invalid recordOperation';
+  const where = first.path === '' ? '(document)' : first.path;
+  const described = `${first.severity} ${first.code} at ${where} (line ${first.line}, column ${first.column}): ${first.message}`;
+  return count === 1
+    ? `invalid recordOperation: ${described}`
+    : `invalid recordOperation: ${count} errors, the first: ${described}`;
+}
+
+/**
  * The strings fields name by index (documented statuses, completion reasons, the recordOperation
  * `@odata.type`: see raw.rs), from the module (every instance of one build has the same).
  */
@@ -647,7 +668,8 @@ export function createApi(wasm, utf16 = null) {
       for (let k = 0; k < OPERATION_WORDS; k++) words[k] = u32[at + k];
       return new RecordOperation(INTERNAL, words, 0, stringsOf(source, text), count === 0 ? NO_ISSUES : null, parseOptions);
     }
-    throw recordOperationError(text.slice(u32[at + 1], u32[at + 2]), CODES[u32[at]], readIssues(at + 3, count));
+    const issues = readIssues(at + 1, count);
+    throw recordOperationError(errorMessage(issues), CODES[u32[at]], issues);
   }
 
   /**

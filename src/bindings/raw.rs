@@ -160,15 +160,10 @@ impl Out<'_> {
         }
     }
 
-    /// [`Out::field`], with a constant string given by its index: state 4, then the index and 0.
-    fn known(&mut self, field: Field<&str>) {
-        match field {
-            Field::Value(text) => match constant_index(text) {
-                Some(index) => self.words.extend_from_slice(&[4, index, 0]),
-                None => self.field(field),
-            },
-            other => self.field(other),
-        }
+    /// The constant string at `index` (see [`constant_strings`]) as a field: state 4, then the
+    /// index and 0.
+    fn constant(&mut self, index: usize) {
+        self.words.extend_from_slice(&[4, to_u32(index), 0]);
     }
 
     /// Where `text` starts in the input, when it is a slice of it.
@@ -256,24 +251,36 @@ impl Out<'_> {
             ResultCategory::Other => 3,
         };
         self.word(category);
-        self.known(
-            operation
-                .odata_type
-                .as_deref()
-                .map_or(Field::Absent, Field::Value),
-        );
+        match operation.odata_type.as_deref() {
+            Some(crate::RECORD_OPERATION_TYPE) => self.constant(RECORD_OPERATION_TYPE_INDEX),
+            other => self.optional(other),
+        }
         self.optional(operation.id.as_deref());
         self.field(as_str(&operation.client_context));
-        self.known(match &operation.status {
-            Field::Absent => Field::Absent,
-            Field::Null => Field::Null,
-            Field::Value(status) => Field::Value(status.as_str()),
-        });
-        self.known(match &operation.completion_reason {
-            Field::Absent => Field::Absent,
-            Field::Null => Field::Null,
-            Field::Value(reason) => Field::Value(reason.as_str()),
-        });
+        // A documented status or reason is a constant by its place in DOCUMENTED (an enum
+        // comparison, not a string search); an undocumented one is a string as it came.
+        match &operation.status {
+            Field::Value(status) => match OperationStatus::DOCUMENTED
+                .iter()
+                .position(|documented| documented == status)
+            {
+                Some(index) => self.constant(index),
+                None => self.field(Field::Value(status.as_str())),
+            },
+            Field::Absent => self.field(Field::Absent),
+            Field::Null => self.field(Field::Null),
+        }
+        match &operation.completion_reason {
+            Field::Value(reason) => match RecordCompletionReason::DOCUMENTED
+                .iter()
+                .position(|documented| documented == reason)
+            {
+                Some(index) => self.constant(OperationStatus::DOCUMENTED.len() + index),
+                None => self.field(Field::Value(reason.as_str())),
+            },
+            Field::Absent => self.field(Field::Absent),
+            Field::Null => self.field(Field::Null),
+        }
         self.word(match &operation.result_info {
             Field::Absent => 0,
             Field::Null => 1,
@@ -442,24 +449,15 @@ fn constant_strings() -> Vec<String> {
         .collect()
 }
 
-thread_local! {
-    static CONSTANTS: Vec<String> = constant_strings();
-}
-
-/// Where `text` is among the constant strings.
-fn constant_index(text: &str) -> Option<u32> {
-    CONSTANTS.with(|constants| {
-        constants
-            .iter()
-            .position(|constant| constant == text)
-            .map(to_u32)
-    })
-}
+/// The index of the recordOperation `@odata.type` among the constant strings: after the statuses
+/// and the reasons.
+const RECORD_OPERATION_TYPE_INDEX: usize =
+    OperationStatus::DOCUMENTED.len() + RecordCompletionReason::DOCUMENTED.len();
 
 /// The constant strings, comma-separated, in index order.
 #[wasm_bindgen(js_name = __groConstants, skip_typescript)]
 pub fn constants() -> String {
-    CONSTANTS.with(|constants| constants.join(","))
+    constant_strings().join(",")
 }
 
 /// A buffer of at least `len` bytes for the input, and its address. It stays where it is until
@@ -523,7 +521,8 @@ pub fn validate(
 /// Reads one operation (`ascii`: the input is ASCII, so byte offsets are UTF-16 offsets). On
 /// success (returns the warning count × 2 + 1): the operation's words (see `Out::operation`); the
 /// warnings themselves come from [`reread`] when asked for. On failure (returns the issue count ×
-/// 2): the code of the first error, the error message (start, end), then every issue.
+/// 2): the code of the first error, then every issue (JavaScript writes the error's message from
+/// them, as [`Error`]'s `Display` does).
 #[wasm_bindgen(js_name = __groParse, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn parse(
@@ -552,7 +551,6 @@ pub fn parse(
                 Ok((_, report)) | Err(Error::Invalid(report)) => {
                     let error = Error::Invalid(with_lone_surrogate(report, lone));
                     out.word(code_index(error.code()));
-                    out.string(&error.to_string());
                     let issues = &error.report().issues;
                     out.issues(issues);
                     to_u32(issues.len()) << 1
