@@ -6,12 +6,30 @@ use crate::pointer::Pointer;
 /// The longest value quoted in a message; longer ones are cut with an ellipsis.
 const QUOTE_LIMIT: usize = 64;
 
+/// The outcome of counting mode (see [`Diagnostics::count_warnings_only`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Counted {
+    /// No error came up: the issues are this many warnings.
+    Warnings(usize),
+    /// An error came up before any warning: the read went on in full, so the issues are complete.
+    Full,
+    /// An error came up after warnings were counted: the read stopped; read again in full.
+    Abandoned,
+}
+
 pub(crate) struct Diagnostics {
     pub issues: Vec<Issue>,
     strict: bool,
     max_issues: usize,
     /// Set once `max_issues` was reached: later issues are dropped and reading stops.
     full: bool,
+    /// Counting mode (see [`Diagnostics::count_warnings_only`]): warnings are counted, not built.
+    count_only: bool,
+    /// Warnings counted in counting mode.
+    counted: usize,
+    /// Set when counting mode met an error after counting warnings: reading stops, and the caller
+    /// must read again in full to build the report.
+    abandoned: bool,
 }
 
 impl Diagnostics {
@@ -25,7 +43,59 @@ impl Diagnostics {
             strict,
             max_issues,
             full: false,
+            count_only: false,
+            counted: 0,
+            abandoned: false,
         }
+    }
+
+    /// Counting mode, for callers that keep only the number of warnings of a valid read: a
+    /// warning is counted without building its path, message or position. The first error (or
+    /// the issue limit) ends it: before any warning, the read just goes on in full; after, it is
+    /// abandoned, since the report must be built in full by reading again. Set before anything
+    /// was recorded.
+    pub fn count_warnings_only(&mut self) {
+        self.count_only = true;
+    }
+
+    /// What counting mode came to: [`Counted::Warnings`] while it lasted.
+    pub fn counted(&self) -> Counted {
+        if self.count_only {
+            Counted::Warnings(self.counted)
+        } else if self.abandoned {
+            Counted::Abandoned
+        } else {
+            Counted::Full
+        }
+    }
+
+    /// False when an issue with this code would be dropped unbuilt: once the limit was reached,
+    /// or in counting mode (where it is counted, or abandons the read).
+    fn wants(&mut self, code: IssueCode) -> bool {
+        if self.full {
+            return false;
+        }
+        if !self.count_only {
+            return true;
+        }
+        if self.severity(code) == Severity::Warning && self.counted < self.max_issues {
+            self.counted += 1;
+            return false;
+        }
+        self.stop_counting()
+    }
+
+    /// Leaves counting mode. With no warning counted yet, nothing was lost: the read goes on in
+    /// full (true). Otherwise it is abandoned (false) and reading stops at the next member or
+    /// element.
+    fn stop_counting(&mut self) -> bool {
+        self.count_only = false;
+        if self.counted == 0 {
+            return true;
+        }
+        self.abandoned = true;
+        self.full = true;
+        false
     }
 
     /// True once the issue limit was reached.
@@ -43,25 +113,62 @@ impl Diagnostics {
 
     /// Records an issue at `path`.
     pub fn push_at(&mut self, code: IssueCode, path: &dyn Pointer, offset: usize, message: String) {
-        self.push_path(code, path.render(), offset, message);
+        if self.wants(code) {
+            self.store(code, path.render(), offset, message);
+        }
     }
 
-    /// Records an issue at `path` followed by one more key.
-    pub fn push_child(
+    /// [`Diagnostics::push_at`] with the message built only if the issue is kept.
+    #[inline]
+    pub fn report_at(
+        &mut self,
+        code: IssueCode,
+        path: &dyn Pointer,
+        offset: usize,
+        message: impl FnOnce() -> String,
+    ) {
+        if self.wants(code) {
+            self.store(code, path.render(), offset, message());
+        }
+    }
+
+    /// Records an issue at `path` followed by one more key, the message built only if it is kept.
+    #[inline]
+    pub fn report_child(
         &mut self,
         code: IssueCode,
         path: &dyn Pointer,
         key: &str,
         offset: usize,
-        message: String,
+        message: impl FnOnce() -> String,
     ) {
-        self.push_path(code, crate::pointer::child_of(path, key), offset, message);
+        if self.wants(code) {
+            self.store(code, crate::pointer::child_of(path, key), offset, message());
+        }
+    }
+
+    /// [`Diagnostics::push_path`] with the path and message built only if the issue is kept.
+    #[inline]
+    pub fn report_path(
+        &mut self,
+        code: IssueCode,
+        path: impl FnOnce() -> String,
+        offset: usize,
+        message: impl FnOnce() -> String,
+    ) {
+        if self.wants(code) {
+            self.store(code, path(), offset, message());
+        }
     }
 
     pub fn push_path(&mut self, code: IssueCode, path: String, offset: usize, message: String) {
-        if self.full {
-            return;
+        if self.wants(code) {
+            self.store(code, path, offset, message);
         }
+    }
+
+    /// Stores an issue [`Diagnostics::wants`] accepted.
+    fn store(&mut self, code: IssueCode, path: String, offset: usize, message: String) {
         if self.issues.len() >= self.max_issues {
             self.full = true;
             let (code, path, message) = (
@@ -99,6 +206,13 @@ impl Diagnostics {
         });
     }
 
+    /// Counted warnings cannot be forgotten selectively: counting stops here.
+    fn abandon_counting(&mut self) {
+        if self.count_only {
+            self.stop_counting();
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.issues.len()
     }
@@ -106,12 +220,14 @@ impl Diagnostics {
     /// Drops issues recorded since `mark`, except those about the JSON text itself, which stay
     /// true whatever the value turned out to be.
     pub fn forget_semantic_since(&mut self, mark: usize) {
+        self.abandon_counting();
         self.retain_since(mark, |issue| is_textual(issue.code));
     }
 
     /// Keeps the issues recorded since `mark` that `keep` accepts. Only those are looked at, so
     /// a payload with many objects stays linear.
     pub fn retain_since(&mut self, mark: usize, keep: impl FnMut(&Issue) -> bool) {
+        self.abandon_counting();
         if mark >= self.issues.len() {
             return;
         }

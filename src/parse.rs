@@ -1,6 +1,6 @@
 //! The entry points: read one operation, validate one, or read any shape.
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Counted, Diagnostics};
 use crate::error::Error;
 use crate::issue::{resolve_positions, resolve_positions_after, IssueCode, Report};
 use crate::model::RecordOperation;
@@ -230,6 +230,40 @@ impl<'a> RecordOperation<'a> {
         }
     }
 
+    /// [`RecordOperation::parse_bytes`] for callers that keep only the number of warnings (the
+    /// JS binding, which reads the text again if they are asked for): the warnings' paths,
+    /// messages and positions are not built. A read that meets an error is read again by
+    /// `parse_bytes`, so the error is exactly its error.
+    #[allow(dead_code)] // Called by the wasm bindings only.
+    pub(crate) fn parse_bytes_counting_warnings(
+        bytes: &'a [u8],
+        options: &ParseOptions,
+    ) -> Result<(RecordOperation<'a>, usize), Error> {
+        let checked = preflight(bytes, options).map_err(Error::Invalid)?;
+        let mut reader = Reader::new(checked.text, options);
+        reader.diag.count_warnings_only();
+        let operation = read_operation_document(&mut reader);
+        match (operation, reader.diag.counted()) {
+            (Some(operation), Counted::Warnings(warnings)) => Ok((operation, warnings)),
+            // Counting ended before any warning: the read went on in full, as parse_bytes reads.
+            (operation, Counted::Full) => {
+                let report = finish(checked, reader.diag, &reader.scan);
+                match operation {
+                    Some(operation) if report.is_valid() => {
+                        let warnings = report.issues.len();
+                        Ok((operation, warnings))
+                    }
+                    _ => Err(Error::Invalid(report)),
+                }
+            }
+            // Warnings were counted, then an error came: its report is built by reading again.
+            _ => Self::parse_bytes(bytes, options).map(|(operation, report)| {
+                let warnings = report.issues.len();
+                (operation, warnings)
+            }),
+        }
+    }
+
     /// Reads one recordOperation from bytes, which must be UTF-8.
     pub fn parse_bytes(
         bytes: &'a [u8],
@@ -326,6 +360,163 @@ fn read_any_document<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `parse_bytes_counting_warnings` against `parse_bytes`: the same operation and the
+    /// warning count on success, the same error otherwise.
+    fn same_as_parse_bytes(bytes: &[u8], options: &ParseOptions) {
+        let full = RecordOperation::parse_bytes(bytes, options);
+        let counted = RecordOperation::parse_bytes_counting_warnings(bytes, options);
+        match (&full, &counted) {
+            (Ok((operation, report)), Ok((counted_operation, warnings))) => {
+                assert_eq!(operation, counted_operation, "{bytes:?}");
+                assert_eq!(report.issues.len(), *warnings, "{bytes:?}");
+                assert_eq!(report.warnings().count(), *warnings, "{bytes:?}");
+            }
+            (Err(error), Err(counted_error)) => assert_eq!(error, counted_error, "{bytes:?}"),
+            _ => panic!("{bytes:?}: {full:?} vs {counted:?}"),
+        }
+    }
+
+    /// Payloads with every kind of warning and error a single operation can have, alone and
+    /// together, compact and pretty-printed.
+    fn generated_payloads() -> Vec<String> {
+        let members: &[&[&str]] = &[
+            &[
+                "",
+                r##""@odata.type":"#microsoft.graph.recordOperation","##,
+                r##""@odata.type":"#Microsoft.Graph.RecordOperation","##,
+                r##""@odata.type":"#microsoft.graph.playPromptOperation","##,
+                r##""@odata.type":5,"##,
+            ],
+            &[
+                "",
+                r##""id":"op-1","##,
+                r##""id":null,"##,
+                r##""id":"a\u00e9","#],
+            &[
+                "",
+                r##""status":"completed","##,
+                r##""status":"Running","##,
+                r##""status":null,"##,
+                r##""status":"paused","##,
+                r##""status":"failed","##,
+                r##""status":7,"##,
+            ],
+            &[
+                "",
+                r##""completionReason":"maxRecordDurationReached","##,
+                r##""completionReason":"InitialSilenceTimeout","##,
+                r##""completionReason":"none","##,
+            ],
+            &[
+                "",
+                r##""resultInfo":null,"##,
+                r##""resultInfo":{"code":200,"subcode":0,"message":"ok"},"##,
+                r##""resultInfo":{"@odata.type":"microsoft.graph.ResultInfo","code":"200","subCode":8515},"##,
+                r##""resultInfo":{"code":500,"subcode":"1","extra":true},"##,
+                r##""resultInfo":{"code":"2147483648","subcode":1.5},"##,
+                r##""resultInfo":{"code":2e2,"subcode":0,"subCode":1},"##,
+                r##""resultInfo":{"@odata.type":"#microsoft.graph.other","message":3},"##,
+                r##""resultInfo":[],"##,
+            ],
+            &[
+                "",
+                r##""recordingLocation":"https://example.com/r","##,
+                r##""recordingLocation":"http://example.com/r","##,
+                r##""recordResourceLocation":"https://example.com/old","##,
+                r##""recordResourceAccessToken":"t","recordingAccessToken":"u","##,
+            ],
+            &[
+                "",
+                r##""clientContext":"c","##,
+                r##""x":[1,{"y":null}],"##,
+                r##""id":"dup","##,
+            ],
+        ];
+        let mut payloads = Vec::new();
+        let mut seed = 0x5eed_2026_u64;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for round in 0..3000 {
+            let mut body = String::new();
+            for choices in members {
+                body.push_str(choices.get(next(choices.len())).copied().unwrap_or(""));
+            }
+            let body = body.strip_suffix(',').unwrap_or(&body);
+            let mut text = format!("{{{body}}}");
+            if round % 5 == 0 {
+                text = text.replace(',', ",\n  ").replace('{', "{\n  ");
+            }
+            payloads.push(text);
+        }
+        payloads.extend(
+            [
+                "",
+                "[]",
+                "nul",
+                "{",
+                "{\"status\":\"running\"} x",
+                "\u{feff}{}",
+                "{\"a\":1,\"a\":2}",
+            ]
+            .map(String::from),
+        );
+        payloads
+    }
+
+    #[test]
+    fn counting_warnings_agrees_with_parse_bytes() {
+        let corpus = include_str!("../tests/corpus/bad-inputs.txt");
+        let from_corpus = corpus.lines().filter_map(|line| {
+            line.strip_prefix("input ")
+                .or_else(|| line.strip_prefix("good "))
+        });
+        let payloads: Vec<String> = generated_payloads()
+            .into_iter()
+            .chain(from_corpus.map(String::from))
+            .collect();
+        let limited = ParseOptions {
+            max_issues: 1,
+            ..ParseOptions::default()
+        };
+        let small = ParseOptions {
+            max_input_bytes: 40,
+            max_depth: 2,
+            ..ParseOptions::default()
+        };
+        let mut counted = 0;
+        for text in &payloads {
+            for options in [
+                ParseOptions::default(),
+                ParseOptions::strict(),
+                limited,
+                small,
+            ] {
+                same_as_parse_bytes(text.as_bytes(), &options);
+            }
+            if let Ok((_, warnings)) = RecordOperation::parse_bytes_counting_warnings(
+                text.as_bytes(),
+                &ParseOptions::default(),
+            ) {
+                counted += warnings;
+            }
+        }
+        // The generator does make warnings.
+        assert!(counted > 1000, "{counted}");
+        same_as_parse_bytes(b"{\"id\":\"\xff\"}", &ParseOptions::default());
+        // The benchmark's payloads, when they were generated (bench/generate.js).
+        if let Ok(text) = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/out/payloads.txt"),
+        ) {
+            for payload in text.split('\u{1e}') {
+                same_as_parse_bytes(payload.as_bytes(), &ParseOptions::default());
+            }
+        }
+    }
 
     fn check(bytes: &[u8]) {
         let expected = match std::str::from_utf8(bytes) {

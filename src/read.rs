@@ -236,12 +236,10 @@ impl<'a> Reader<'a> {
                 .is_some(),
         };
         if duplicate {
-            self.diag.push_at(
-                IssueCode::DuplicateKey,
-                &self.path,
-                key.start,
-                duplicate_message(&key.value),
-            );
+            self.diag
+                .report_at(IssueCode::DuplicateKey, &self.path, key.start, || {
+                    duplicate_message(&key.value)
+                });
             // Keep the first value; still check the second one's syntax.
             return self.scan.skip_value(depth, &mut self.diag, &mut self.path);
         }
@@ -336,17 +334,19 @@ impl<'a> Reader<'a> {
                             state.op.odata_type = Some(Cow::Borrowed(RECORD_OPERATION_TYPE))
                         }
                         TypeMatch::OtherCase => {
-                            self.diag.push_at(
+                            self.diag.report_at(
                                 IssueCode::OdataTypeCase,
                                 &self.path,
                                 value_start,
-                                Message::with_capacity(text.len() + 88)
-                                    .text("@odata.type ")
-                                    .quoted(&text)
-                                    .text(" is read as ")
-                                    .text(RECORD_OPERATION_TYPE)
-                                    .text(", its documented spelling")
-                                    .done(),
+                                || {
+                                    Message::with_capacity(text.len() + 88)
+                                        .text("@odata.type ")
+                                        .quoted(&text)
+                                        .text(" is read as ")
+                                        .text(RECORD_OPERATION_TYPE)
+                                        .text(", its documented spelling")
+                                        .done()
+                                },
                             );
                             state.op.odata_type = Some(Cow::Borrowed(RECORD_OPERATION_TYPE));
                         }
@@ -366,11 +366,11 @@ impl<'a> Reader<'a> {
                         context.len()
                     };
                     if units > CLIENT_CONTEXT_LIMIT {
-                        self.diag.push_at(
+                        self.diag.report_at(
                             IssueCode::ClientContextTooLong,
                             &self.path,
                             value_start,
-                            format!("clientContext is {units} UTF-16 code units long; the documented limit is {CLIENT_CONTEXT_LIMIT}"),
+                            || format!("clientContext is {units} UTF-16 code units long; the documented limit is {CLIENT_CONTEXT_LIMIT}"),
                         );
                     }
                 }
@@ -426,32 +426,28 @@ impl<'a> Reader<'a> {
     }
 
     fn legacy_warning(&mut self, legacy: &str, current: &str, at: usize) {
-        self.diag.push_at(
-            IssueCode::LegacyProperty,
-            &self.path,
-            at,
-            Message::with_capacity(legacy.len() + 2 * current.len() + 40)
-                .text(legacy)
-                .text(" is the legacy beta name of ")
-                .text(current)
-                .text("; read as ")
-                .text(current)
-                .done(),
-        );
+        self.diag
+            .report_at(IssueCode::LegacyProperty, &self.path, at, || {
+                Message::with_capacity(legacy.len() + 2 * current.len() + 40)
+                    .text(legacy)
+                    .text(" is the legacy beta name of ")
+                    .text(current)
+                    .text("; read as ")
+                    .text(current)
+                    .done()
+            });
     }
 
     fn check_location(&mut self, location: &str, at: usize) {
         if !location.is_empty() && !is_absolute_https(location) {
-            self.diag.push_at(
-                IssueCode::RecordingLocationNotHttps,
-                &self.path,
-                at,
-                Message::with_capacity(location.len().min(256) + 56)
-                    .text("recordingLocation ")
-                    .quoted(location)
-                    .text(" is not an absolute https: URL")
-                    .done(),
-            );
+            self.diag
+                .report_at(IssueCode::RecordingLocationNotHttps, &self.path, at, || {
+                    Message::with_capacity(location.len().min(256) + 56)
+                        .text("recordingLocation ")
+                        .quoted(location)
+                        .text(" is not an absolute https: URL")
+                        .done()
+                });
         }
     }
 
@@ -465,18 +461,15 @@ impl<'a> Reader<'a> {
     ) -> Step<()> {
         let at = self.scan.pos();
         let issue = |diag: &mut Diagnostics, path: &dyn Pointer| {
-            diag.push_at(
-                IssueCode::WrongType,
-                path,
-                at,
+            diag.report_at(IssueCode::WrongType, path, at, || {
                 Message::with_capacity(name.len() + expected.len() + 32)
                     .text(name)
                     .text(" must be ")
                     .text(expected)
                     .text(", but is ")
                     .text(found.describe())
-                    .done(),
-            )
+                    .done()
+            })
         };
         if found.is_literal() {
             // `nul` is not JSON: the syntax error says so, a type would be a guess.
@@ -520,11 +513,11 @@ impl<'a> Reader<'a> {
         let text = match self.nullable_string(depth, "status")? {
             Field::Value(text) => text,
             Field::Null => {
-                self.diag.push_at(
+                self.diag.report_at(
                     IssueCode::NullStatus,
                     &self.path,
                     at,
-                    "status is null: the schema says it is never null; the documentation reads it as more updates will follow".to_string(),
+                    || "status is null: the schema says it is never null; the documentation reads it as more updates will follow".to_string(),
                 );
                 return Ok(Field::Null);
             }
@@ -575,33 +568,33 @@ impl<'a> Reader<'a> {
             Spelling::OtherCase => {
                 // The documented spelling is what `value` holds; quote what was written.
                 let written = self.scan.slice(at, self.scan.pos());
-                self.diag.push_at(
-                    IssueCode::EnumCase,
-                    &self.path,
-                    at,
-                    Message::with_capacity(name.len() + written.len() + value.len() + 48)
+                self.diag
+                    .report_at(IssueCode::EnumCase, &self.path, at, || {
+                        Message::with_capacity(name.len() + written.len() + value.len() + 48)
+                            .text(name)
+                            .text(" ")
+                            .text(written)
+                            .text(" is read as \"")
+                            .text(value)
+                            .text("\", its documented spelling")
+                            .done()
+                    });
+            }
+            Spelling::Undocumented => {
+                self.diag
+                    .report_at(IssueCode::UnknownEnumValue, &self.path, at, || {
+                        Message::with_capacity(
+                            name.len() + value.len().min(256) + expected.len() + 56,
+                        )
                         .text(name)
                         .text(" ")
-                        .text(written)
-                        .text(" is read as \"")
-                        .text(value)
-                        .text("\", its documented spelling")
-                        .done(),
-                );
+                        .quoted(value)
+                        .text(" is not documented (expected ")
+                        .text(expected)
+                        .text("); kept as it came")
+                        .done()
+                    })
             }
-            Spelling::Undocumented => self.diag.push_at(
-                IssueCode::UnknownEnumValue,
-                &self.path,
-                at,
-                Message::with_capacity(name.len() + value.len().min(256) + expected.len() + 56)
-                    .text(name)
-                    .text(" ")
-                    .quoted(value)
-                    .text(" is not documented (expected ")
-                    .text(expected)
-                    .text("); kept as it came")
-                    .done(),
-            ),
         }
     }
 
@@ -640,12 +633,10 @@ impl<'a> Reader<'a> {
                 let value_start = self.scan.pos();
                 let known = KnownKey::of(&key.value);
                 if let Some(duplicate) = keys.insert_classified(known, key.value.clone()) {
-                    self.diag.push_at(
-                        IssueCode::DuplicateKey,
-                        &self.path,
-                        key.start,
-                        duplicate_message(&duplicate),
-                    );
+                    self.diag
+                        .report_at(IssueCode::DuplicateKey, &self.path, key.start, || {
+                            duplicate_message(&duplicate)
+                        });
                     self.scan
                         .skip_value(depth, &mut self.diag, &mut self.path)?;
                 } else {
@@ -663,21 +654,24 @@ impl<'a> Reader<'a> {
                         Some(KnownKey::Subcode | KnownKey::SubCode) => {
                             let camel = known == Some(KnownKey::SubCode);
                             if camel {
-                                self.diag.push_at(
+                                self.diag.report_at(
                                     IssueCode::SubcodeSpelling,
                                     &self.path,
                                     key.start,
-                                    "subCode is read as subcode, the schema's spelling".to_string(),
+                                    || {
+                                        "subCode is read as subcode, the schema's spelling"
+                                            .to_string()
+                                    },
                                 );
                             }
                             let value = self.int32(depth, "subcode")?;
                             match &subcode {
                                 Some(earlier) if *earlier != value => {
-                                    self.diag.push_at(
+                                    self.diag.report_at(
                                         IssueCode::ConflictingProperties,
                                         &self.path,
                                         value_start,
-                                        "subcode and subCode are both present with different values".to_string(),
+                                        || "subcode and subCode are both present with different values".to_string(),
                                     );
                                 }
                                 Some(_) => {}
@@ -688,11 +682,11 @@ impl<'a> Reader<'a> {
                             info.message = self.nullable_string(depth, "message")?
                         }
                         _ => {
-                            self.diag.push_at(
+                            self.diag.report_at(
                                 IssueCode::UnknownResultInfoProperty,
                                 &self.path,
                                 key.start,
-                                format!("resultInfo defines code, subcode and message; {} is kept as an extra property", quote(&key.value)),
+                                || format!("resultInfo defines code, subcode and message; {} is kept as an extra property", quote(&key.value)),
                             );
                             self.scan
                                 .skip_value(depth, &mut self.diag, &mut self.path)?;
@@ -718,22 +712,19 @@ impl<'a> Reader<'a> {
             }
         }
         if !code_seen {
-            self.diag.push_child(
-                IssueCode::MissingCode,
-                &self.path,
-                "code",
-                start,
-                "resultInfo has no code (an Int32 the schema requires)".to_string(),
-            );
+            self.diag
+                .report_child(IssueCode::MissingCode, &self.path, "code", start, || {
+                    "resultInfo has no code (an Int32 the schema requires)".to_string()
+                });
         }
         match subcode {
             Some(value) => info.subcode = value,
-            None => self.diag.push_child(
+            None => self.diag.report_child(
                 IssueCode::MissingSubcode,
                 &self.path,
                 "subcode",
                 start,
-                "resultInfo has no subcode (an Int32 the schema requires)".to_string(),
+                || "resultInfo has no subcode (an Int32 the schema requires)".to_string(),
             ),
         }
         Ok(Field::Value(info))
@@ -742,30 +733,28 @@ impl<'a> Reader<'a> {
     fn result_info_type(&mut self, text: &str, at: usize) -> Cow<'a, str> {
         match odata_type_name(text, "resultInfo") {
             TypeMatch::Documented => {}
-            TypeMatch::OtherCase => self.diag.push_at(
-                IssueCode::OdataTypeCase,
-                &self.path,
-                at,
-                Message::with_capacity(text.len() + 88)
-                    .text("@odata.type ")
-                    .quoted(text)
-                    .text(" is read as ")
-                    .text(RESULT_INFO_TYPE)
-                    .text(", its documented spelling")
-                    .done(),
-            ),
+            TypeMatch::OtherCase => {
+                self.diag
+                    .report_at(IssueCode::OdataTypeCase, &self.path, at, || {
+                        Message::with_capacity(text.len() + 88)
+                            .text("@odata.type ")
+                            .quoted(text)
+                            .text(" is read as ")
+                            .text(RESULT_INFO_TYPE)
+                            .text(", its documented spelling")
+                            .done()
+                    })
+            }
             TypeMatch::Other => {
-                self.diag.push_at(
-                    IssueCode::OdataTypeMismatch,
-                    &self.path,
-                    at,
-                    Message::with_capacity(text.len() + 72)
-                        .text("resultInfo's @odata.type is ")
-                        .quoted(text)
-                        .text(", expected ")
-                        .text(RESULT_INFO_TYPE)
-                        .done(),
-                );
+                self.diag
+                    .report_at(IssueCode::OdataTypeMismatch, &self.path, at, || {
+                        Message::with_capacity(text.len() + 72)
+                            .text("resultInfo's @odata.type is ")
+                            .quoted(text)
+                            .text(", expected ")
+                            .text(RESULT_INFO_TYPE)
+                            .done()
+                    });
                 return Cow::Owned(text.to_string());
             }
         }
@@ -822,37 +811,31 @@ impl<'a> Reader<'a> {
                     self.diag
                         .push_at(IssueCode::IntegerAsString, &self.path, at, as_string(value));
                 }
-                self.diag.push_at(
-                    IssueCode::NonCanonicalInteger,
-                    &self.path,
-                    at,
-                    named()
-                        .text(" is read as the integer ")
-                        .int(i64::from(value))
-                        .done(),
-                );
+                self.diag
+                    .report_at(IssueCode::NonCanonicalInteger, &self.path, at, || {
+                        named()
+                            .text(" is read as the integer ")
+                            .int(i64::from(value))
+                            .done()
+                    });
                 Ok(Some(value))
             }
             Int32::NotInteger => {
-                self.diag.push_at(
-                    IssueCode::NotAnInteger,
-                    &self.path,
-                    at,
-                    named()
-                        .text(" is not an integer; expected an Int32 such as 200")
-                        .done(),
-                );
+                self.diag
+                    .report_at(IssueCode::NotAnInteger, &self.path, at, || {
+                        named()
+                            .text(" is not an integer; expected an Int32 such as 200")
+                            .done()
+                    });
                 Ok(None)
             }
             Int32::OutOfRange => {
-                self.diag.push_at(
-                    IssueCode::IntegerOutOfRange,
-                    &self.path,
-                    at,
-                    named()
-                        .text(" is outside Int32 (-2147483648 to 2147483647)")
-                        .done(),
-                );
+                self.diag
+                    .report_at(IssueCode::IntegerOutOfRange, &self.path, at, || {
+                        named()
+                            .text(" is outside Int32 (-2147483648 to 2147483647)")
+                            .done()
+                    });
                 Ok(None)
             }
         }
@@ -887,11 +870,11 @@ impl<'a> Reader<'a> {
                         "changeType" => context.change_type = Some(text),
                         "resourceUrl" => context.resource_url = Some(text),
                         _ => {
-                            self.diag.push_at(
+                            self.diag.report_at(
                                 IssueCode::LegacyProperty,
                                 &self.path,
                                 at,
-                                "resource is the legacy name of resourceUrl; read as resourceUrl"
+                                || "resource is the legacy name of resourceUrl; read as resourceUrl"
                                     .to_string(),
                             );
                             if context.resource_url.is_none() {
@@ -957,12 +940,15 @@ impl<'a> Reader<'a> {
         }
         if let Some(context) = state.notification.take() {
             if !context.has_resource_data {
-                self.diag.push_child(
+                self.diag.report_child(
                     IssueCode::MissingResourceData,
                     &self.path,
                     "resourceData",
                     state.start,
-                    "this notification has no resourceData, so it carries no operation".to_string(),
+                    || {
+                        "this notification has no resourceData, so it carries no operation"
+                            .to_string()
+                    },
                 );
             }
             let url_names_operation = context
@@ -985,25 +971,27 @@ impl<'a> Reader<'a> {
         }
         if let Some(foreign) = state.foreign_type.take() {
             if role == Role::Operation {
-                self.diag.push_child(
+                self.diag.report_child(
                     IssueCode::OdataTypeMismatch,
                     &self.path,
                     "@odata.type",
                     state.type_at,
-                    format!("@odata.type is {}, so this is not a recordOperation (expected {RECORD_OPERATION_TYPE})", quote(&foreign)),
+                    || format!("@odata.type is {}, so this is not a recordOperation (expected {RECORD_OPERATION_TYPE})", quote(&foreign)),
                 );
             } else {
                 self.diag.forget_semantic_since(mark);
                 if role == Role::Item
                     && odata_type_name(&foreign, "commsNotification") != TypeMatch::Other
                 {
-                    self.diag.push_child(
+                    self.diag.report_child(
                         IssueCode::MissingResourceData,
                         &self.path,
                         "resourceData",
                         state.start,
-                        "this notification has no resourceData, so it carries no operation"
-                            .to_string(),
+                        || {
+                            "this notification has no resourceData, so it carries no operation"
+                                .to_string()
+                        },
                     );
                     return Outcome::Notification;
                 }
@@ -1023,12 +1011,12 @@ impl<'a> Reader<'a> {
     fn merge_legacy(&mut self, state: &mut ObjectState<'a>) {
         if let Some((location, at)) = state.legacy_location.take() {
             match (&state.op.recording_location, &location) {
-                (Field::Value(current), Field::Value(legacy)) if current != legacy => self.diag.push_child(
+                (Field::Value(current), Field::Value(legacy)) if current != legacy => self.diag.report_child(
                     IssueCode::ConflictingProperties,
                     &self.path,
                     "recordResourceLocation",
                     at,
-                    "recordingLocation and its legacy name recordResourceLocation are both present with different values".to_string(),
+                    || "recordingLocation and its legacy name recordResourceLocation are both present with different values".to_string(),
                 ),
                 (Field::Absent, _) => state.op.recording_location = location,
                 _ => {}
@@ -1037,12 +1025,12 @@ impl<'a> Reader<'a> {
         if let Some((token, at)) = state.legacy_token.take() {
             match (&state.op.recording_access_token, &token) {
                 // Never quote tokens in messages.
-                (Field::Value(current), Field::Value(legacy)) if current != legacy => self.diag.push_child(
+                (Field::Value(current), Field::Value(legacy)) if current != legacy => self.diag.report_child(
                     IssueCode::ConflictingProperties,
                     &self.path,
                     "recordResourceAccessToken",
                     at,
-                    "recordingAccessToken and its legacy name recordResourceAccessToken are both present with different values".to_string(),
+                    || "recordingAccessToken and its legacy name recordResourceAccessToken are both present with different values".to_string(),
                 ),
                 (Field::Absent, _) => state.op.recording_access_token = token,
                 _ => {}
@@ -1054,21 +1042,18 @@ impl<'a> Reader<'a> {
     fn consistency(&mut self, state: &ObjectState<'a>) {
         let op = &state.op;
         if op.id.is_none() && !state.keys.contains("id") {
-            self.diag.push_child(
-                IssueCode::MissingId,
-                &self.path,
-                "id",
-                state.start,
-                "the operation has no id, so its updates cannot be matched to it".to_string(),
-            );
+            self.diag
+                .report_child(IssueCode::MissingId, &self.path, "id", state.start, || {
+                    "the operation has no id, so its updates cannot be matched to it".to_string()
+                });
         }
         if op.status.is_absent() && !state.keys.contains("status") {
-            self.diag.push_child(
+            self.diag.report_child(
                 IssueCode::MissingStatus,
                 &self.path,
                 "status",
                 state.start,
-                "the operation has no status: more updates will follow".to_string(),
+                || "the operation has no status: more updates will follow".to_string(),
             );
         }
         let status = op.status.value();
@@ -1076,12 +1061,12 @@ impl<'a> Reader<'a> {
             && !status.is_some_and(|s| s.is_terminal() || s.is_undocumented())
         {
             let shown = status.map_or("not set", |s| s.as_str());
-            self.diag.push_child(
+            self.diag.report_child(
                 IssueCode::ReasonWithoutTerminalStatus,
                 &self.path,
                 "completionReason",
                 state.reason_at,
-                format!("completionReason is set but status is {shown}; a reason belongs to a completed or failed operation"),
+                || format!("completionReason is set but status is {shown}; a reason belongs to a completed or failed operation"),
             );
         }
         let category = op.result_category();
@@ -1091,31 +1076,39 @@ impl<'a> Reader<'a> {
                 Some(OperationStatus::Completed),
                 ResultCategory::ClientError | ResultCategory::ServerError,
             ) => {
-                self.diag.push_path(
+                self.diag.report_path(
                     IssueCode::CompletedWithErrorCode,
-                    crate::pointer::child(
-                        &crate::pointer::child_of(&self.path, "resultInfo"),
-                        "code",
-                    ),
+                    || {
+                        crate::pointer::child(
+                            &crate::pointer::child_of(&self.path, "resultInfo"),
+                            "code",
+                        )
+                    },
                     state.code_at,
-                    format!(
-                        "status is completed but resultInfo.code is {}, an error code",
-                        code.unwrap_or_default()
-                    ),
+                    || {
+                        format!(
+                            "status is completed but resultInfo.code is {}, an error code",
+                            code.unwrap_or_default()
+                        )
+                    },
                 );
             }
             (Some(OperationStatus::Failed), ResultCategory::Success) => {
-                self.diag.push_path(
+                self.diag.report_path(
                     IssueCode::FailedWithSuccessCode,
-                    crate::pointer::child(
-                        &crate::pointer::child_of(&self.path, "resultInfo"),
-                        "code",
-                    ),
+                    || {
+                        crate::pointer::child(
+                            &crate::pointer::child_of(&self.path, "resultInfo"),
+                            "code",
+                        )
+                    },
                     state.code_at,
-                    format!(
-                        "status is failed but resultInfo.code is {}, a success code",
-                        code.unwrap_or_default()
-                    ),
+                    || {
+                        format!(
+                            "status is failed but resultInfo.code is {}, a success code",
+                            code.unwrap_or_default()
+                        )
+                    },
                 );
             }
             _ => {}
