@@ -186,7 +186,11 @@ export function createApi(wasm, utf16 = null) {
   // In Node, a Buffer over wasm memory decodes short strings several times faster than
   // TextDecoder does (which pays a fixed cost per call); browsers have no Buffer.
   const NodeBuffer =
-    typeof Buffer === 'function' && typeof Buffer.prototype.utf8Slice === 'function' ? Buffer : null;
+    typeof Buffer === 'function' &&
+    typeof Buffer.prototype.utf8Slice === 'function' &&
+    typeof Buffer.prototype.latin1Slice === 'function'
+      ? Buffer
+      : null;
   let nodeBytes = null;
   // Node: strings are copied as UTF-16 (`Buffer#ucs2Write`) and turned into UTF-8 in wasm.
   const fromUtf16 = NodeBuffer !== null && typeof NodeBuffer.prototype.ucs2Write === 'function' ? utf16 : null;
@@ -226,9 +230,13 @@ export function createApi(wasm, utf16 = null) {
     refreshViews();
   }
 
-  function decodeUtf8(address, length) {
+  /** The UTF-8 text at `address`; `ascii`: it is known to be ASCII. */
+  function decodeUtf8(address, length, ascii) {
     if (length === 0) return '';
-    if (nodeBytes !== null) return nodeBytes.utf8Slice(address, address + length);
+    if (nodeBytes !== null) {
+      // ASCII is Latin-1 too, and Node copies Latin-1 into a string without validating it.
+      return ascii ? nodeBytes.latin1Slice(address, address + length) : nodeBytes.utf8Slice(address, address + length);
+    }
     return decoder.decode(bytes.subarray(address, address + length));
   }
 
@@ -334,7 +342,7 @@ export function createApi(wasm, utf16 = null) {
   function readResult() {
     refreshViews();
     at = u32[header] >>> 2;
-    text = decodeUtf8(u32[header + 2], u32[header + 3]);
+    text = decodeUtf8(u32[header + 2], u32[header + 3], u32[header + 4] === 1);
   }
 
   /** The string field at word `w` of the latest result (see `stringField`). */

@@ -27,13 +27,18 @@ const OPERATION_WORDS: usize = 29;
 const ENTRY_WORDS: usize = OPERATION_WORDS + 12;
 const SKIPPED_WORDS: usize = 8;
 
-/// Where the latest result is: `[words pointer, word count, text pointer, text bytes]`.
+/// Where the latest result is: `[words pointer, word count, text pointer, text bytes, text is
+/// ASCII]`.
 #[derive(Default)]
+#[repr(C)] // read by JavaScript as five consecutive u32
 struct Header {
     words_ptr: u32,
     words_len: u32,
     text_ptr: u32,
     text_len: u32,
+    /// 1 when the text is known to be ASCII (then Node decodes it as Latin-1, a copy, instead of
+    /// validating UTF-8), else 0.
+    text_ascii: u32,
 }
 
 #[derive(Default)]
@@ -334,6 +339,9 @@ fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u3
         header.words_len = to_u32(words.len());
         header.text_ptr = text.as_ptr() as u32;
         header.text_len = to_u32(text.len());
+        // Text written with `Out::string` counted its UTF-16 units, which equal its bytes only
+        // when it is ASCII. (`reread` writes its text directly and leaves the count at 0.)
+        header.text_ascii = u32::from(*units as usize == text.len());
         result
     })
 }
@@ -407,8 +415,7 @@ fn code_index(code: IssueCode) -> u32 {
     code as u32
 }
 
-/// The address of the result header (four `u32`: words pointer, word count, text pointer, text
-/// bytes). It never moves.
+/// The address of the result header (five `u32`, see [`Header`]). It never moves.
 #[wasm_bindgen(js_name = __groHeader, skip_typescript)]
 pub fn header() -> u32 {
     RAW.with(|cell| {
