@@ -142,4 +142,7 @@ fs.writeFileSync(pj, JSON.stringify(pkg, null, 2) + '\n');
 console.log(`build-package: exports ${names.join(', ')}`);
 EOF_NODE
 
+# The shipped JavaScript without comments (readable otherwise; see the script).
+node scripts/strip-comments.mjs "$out"/*.js "$out"/*.cjs "$out"/node/*.cjs "$out"/web/*.js
+
 step "done: $out ($(du -sh "$out" | cut -f1)), version $version"
