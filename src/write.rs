@@ -92,18 +92,23 @@ fn extras(object: &mut ObjectOut<'_>, extras: &[ExtraProperty<'_>], redact: bool
 }
 
 /// Writes one JSON object member by member, compact.
+///
+/// The methods are not inlined: the tracker and request writers call them at dozens of sites,
+/// and a call is much smaller in the .wasm than an inlined copy (this is not a hot path).
 pub(crate) struct ObjectOut<'o> {
     out: &'o mut String,
     first: bool,
 }
 
 impl<'o> ObjectOut<'o> {
+    #[inline(never)]
     pub(crate) fn new(out: &'o mut String) -> Self {
         out.push('{');
         ObjectOut { out, first: true }
     }
 
     /// Writes `"key":` and hands the buffer over for the value.
+    #[inline(never)]
     pub(crate) fn key(&mut self, key: &str) -> &mut String {
         if !self.first {
             self.out.push(',');
@@ -114,12 +119,14 @@ impl<'o> ObjectOut<'o> {
         self.out
     }
 
+    #[inline(never)]
     pub(crate) fn string(&mut self, key: &str, value: &str) {
         let out = self.key(key);
         write_string(out, value);
     }
 
     /// A string, or `null` for `None`.
+    #[inline(never)]
     pub(crate) fn string_or_null(&mut self, key: &str, value: Option<&str>) {
         match value {
             Some(value) => self.string(key, value),
@@ -127,21 +134,28 @@ impl<'o> ObjectOut<'o> {
         }
     }
 
-    pub(crate) fn number(&mut self, key: &str, value: impl std::fmt::Display) {
-        let text = value.to_string();
-        self.raw(key, &text);
+    /// A whole number. (One non-generic writer for every integer type, without `core::fmt`.)
+    pub(crate) fn number(&mut self, key: &str, value: impl Into<Integer>) {
+        let Integer {
+            negative,
+            magnitude,
+        } = value.into();
+        write_integer(self.key(key), negative, magnitude);
     }
 
+    #[inline(never)]
     pub(crate) fn bool(&mut self, key: &str, value: bool) {
         self.raw(key, if value { "true" } else { "false" });
     }
 
     /// A value already written as JSON.
+    #[inline(never)]
     pub(crate) fn raw(&mut self, key: &str, json: &str) {
         self.key(key).push_str(json);
     }
 
     /// A member whose key and value are already written as JSON.
+    #[inline(never)]
     pub(crate) fn raw_member(&mut self, raw_key: &str, raw_value: &str) {
         if !self.first {
             self.out.push(',');
@@ -152,8 +166,58 @@ impl<'o> ObjectOut<'o> {
         self.out.push_str(raw_value);
     }
 
+    #[inline(never)]
     pub(crate) fn close(self) {
         self.out.push('}');
+    }
+}
+
+/// An integer of any primitive type as a sign and a magnitude, so one function writes them all.
+pub(crate) struct Integer {
+    negative: bool,
+    magnitude: u64,
+}
+
+macro_rules! integer_from {
+    (unsigned: $($unsigned:ty),*; signed: $($signed:ty),*) => {
+        $(impl From<$unsigned> for Integer {
+            fn from(value: $unsigned) -> Self {
+                // Lossless: every unsigned type here is at most 64 bits wide.
+                Integer { negative: false, magnitude: value as u64 }
+            }
+        })*
+        $(impl From<$signed> for Integer {
+            fn from(value: $signed) -> Self {
+                Integer { negative: value < 0, magnitude: i64::from(value).unsigned_abs() }
+            }
+        })*
+    };
+}
+
+integer_from!(unsigned: u32, u64, usize; signed: i32, i64);
+
+/// Writes an integer in decimal.
+#[inline(never)]
+fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
+    if negative {
+        out.push('-');
+    }
+    // u64::MAX has 20 digits; they are produced last digit first.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = magnitude;
+    loop {
+        at -= 1;
+        if let Some(digit) = digits.get_mut(at) {
+            *digit = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    for &digit in digits.get(at..).unwrap_or(&[]) {
+        out.push(char::from(digit));
     }
 }
 
@@ -198,7 +262,14 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
         };
         out.push_str(value.get(run_start..at).unwrap_or(""));
         if escaped.is_empty() {
-            out.push_str(&format!("\\u{byte:04x}"));
+            // A control character: `\u00XX`, lowercase hex, as `{:04x}` writes it.
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            for nibble in [byte >> 4, byte & 0xF] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
         } else {
             out.push_str(escaped);
         }
@@ -213,9 +284,32 @@ mod tests {
     use super::write_string;
 
     #[test]
+    fn integers_as_display_writes_them() {
+        use super::ObjectOut;
+        let mut out = String::new();
+        let mut object = ObjectOut::new(&mut out);
+        object.number("a", 0u64);
+        object.number("b", u64::MAX);
+        object.number("c", i64::MIN);
+        object.number("d", i32::MIN);
+        object.number("e", -7i64);
+        object.number("f", u32::MAX);
+        object.number("g", 1_000usize);
+        object.close();
+        let expected = format!(
+            "{{\"a\":0,\"b\":{},\"c\":{},\"d\":{},\"e\":-7,\"f\":{},\"g\":1000}}",
+            u64::MAX,
+            i64::MIN,
+            i32::MIN,
+            u32::MAX
+        );
+        assert_eq!(out, expected);
+    }
+
+    #[test]
     fn escapes_only_what_json_requires() {
         let mut out = String::new();
-        write_string(&mut out, "a\"b\\c\nd\u{1}é/");
-        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é/\"");
+        write_string(&mut out, "a\"b\\c\nd\u{1}é/\u{1f}");
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é/\\u001f\"");
     }
 }
