@@ -878,3 +878,23 @@ proptest! {
         prop_assert_eq!(restored.ok(), Some(tracker));
     }
 }
+
+#[test]
+fn status_class_and_change_kind_names_read_back() {
+    for class in StatusClass::ALL {
+        let name = class.as_str();
+        assert_eq!(StatusClass::parse(name), Some(class));
+        assert_eq!(StatusClass::parse(&name.to_uppercase()), Some(class));
+        assert_eq!(StatusClass::parse(&name.to_lowercase()), Some(class));
+    }
+    for text in ["", "runnin", "running ", "done", "notStarted\u{0}", "ＲＵＮＮＩＮＧ"] {
+        assert_eq!(StatusClass::parse(text), None, "{text:?}");
+    }
+    for kind in ChangeKind::ALL {
+        assert_eq!(ChangeKind::parse(kind.as_str()), Some(kind));
+        // Change kinds are read as written, not in any case.
+        assert_eq!(ChangeKind::parse(&kind.as_str().to_uppercase()), None);
+    }
+    assert_eq!(ChangeKind::parse("outoforder"), None);
+    assert_eq!(ChangeKind::parse(""), None);
+}

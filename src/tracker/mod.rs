@@ -8,6 +8,9 @@
 //! duplicate of any earlier delivery is ignored. Which state wins therefore does not depend on the
 //! order of arrival, as long as a lifecycle has one delivery per stage.
 
+// The tracker is cold code: its larger steps are `#[inline(never)]`, so the optimizer keeps
+// one copy of each instead of copying them into every caller (a smaller .wasm).
+
 mod identity;
 pub(crate) mod json;
 mod state;
@@ -145,6 +148,7 @@ struct Stage {
 }
 
 impl Stage {
+    #[inline(never)]
     fn of(status: Option<&OperationStatus<'_>>, change_type: Option<&str>) -> Stage {
         let status = match status {
             Some(OperationStatus::NotStarted) => 1,
@@ -177,6 +181,7 @@ fn is_unreadable(code: IssueCode) -> bool {
 }
 
 /// Gives the tracker's own issues (which only know their JSON Pointer) their place in the text.
+#[inline(never)]
 fn locate_tracker_issues(text: &str, max_depth: usize, report: &mut crate::issue::Report) {
     let is_tracker_issue = |issue: &crate::issue::Issue| {
         issue.position.line == 0
@@ -215,6 +220,7 @@ fn locate_tracker_issues(text: &str, max_depth: usize, report: &mut crate::issue
 }
 
 /// True when `(first_seen, key)` is the listing entry of a tracked operation.
+#[inline(never)]
 fn is_listed(operations: &HashMap<String, TrackedOperation>, first_seen: u64, key: &str) -> bool {
     operations
         .get(key)
@@ -222,6 +228,7 @@ fn is_listed(operations: &HashMap<String, TrackedOperation>, first_seen: u64, ke
 }
 
 /// True when `(unfinished, last_changed, key)` is the eviction entry of a tracked operation.
+#[inline(never)]
 fn is_aged(operations: &HashMap<String, TrackedOperation>, entry: &(bool, u64, String)) -> bool {
     let (unfinished, last_changed, key) = entry;
     operations.get(key).is_some_and(|tracked| {
@@ -241,6 +248,7 @@ fn fnv1a(parts: &[&str]) -> u64 {
     hash
 }
 
+#[inline(never)]
 fn fingerprint(
     operation: &RecordOperation<'_>,
     change_type: Option<&str>,
@@ -316,6 +324,7 @@ impl OperationTracker {
     /// Feeds a payload as JSON text: a notification envelope, a collection, a bare array or a
     /// single operation. Never fails: problems are in the outcome's report, and text that is not
     /// readable JSON is rejected as a whole.
+    #[inline(never)]
     pub fn feed(&mut self, text: &str) -> FeedOutcome {
         let options = self.options.parse;
         let mut outcome = self.feed_payload(parse_any(text, &options));
@@ -350,6 +359,7 @@ impl OperationTracker {
     }
 
     /// Feeds a payload read with [`crate::parse_any`].
+    #[inline(never)]
     pub fn feed_payload(&mut self, payload: AnyPayload<'_>) -> FeedOutcome {
         self.feeds += 1;
         let rejected = payload
@@ -402,6 +412,7 @@ impl OperationTracker {
     }
 
     /// The key an entry is tracked under, reporting what stands in the way.
+    #[inline(never)]
     fn key_of(entry: &OperationEntry<'_>, diag: &mut Diagnostics) -> Option<String> {
         let url_id = entry.resource_url.as_deref().and_then(id_from_resource_url);
         let id = entry.operation.id.as_deref().filter(|id| !id.is_empty());
@@ -437,6 +448,7 @@ impl OperationTracker {
         }
     }
 
+    #[inline(never)]
     fn deliver(
         &mut self,
         entry: OperationEntry<'_>,
@@ -550,6 +562,7 @@ impl OperationTracker {
     }
 
     /// Drops the entries left behind in `order` and `age` once they outnumber the operations.
+    #[inline(never)]
     fn tidy(&mut self) {
         let limit = 2 * self.operations.len() + 64;
         let operations = &self.operations;
@@ -568,6 +581,7 @@ impl OperationTracker {
     }
 
     /// Evicts operations until one more fits.
+    #[inline(never)]
     fn make_room(&mut self, outcome: &mut FeedOutcome) {
         let limit = self.options.max_operations.max(1);
         while self.operations.len() >= limit {
@@ -590,6 +604,7 @@ impl OperationTracker {
 
     /// Lists `key` as first seen at `first_seen`, in place of any operation listed there. (New
     /// operations come last: only a restored state with later first_seen values inserts.)
+    #[inline(never)]
     fn list_at(&mut self, first_seen: u64, key: String) {
         let at = self.order.partition_point(|(seen, _)| *seen < first_seen);
         match self.order.get_mut(at) {
@@ -601,6 +616,7 @@ impl OperationTracker {
     /// Drops the listing at `first_seen` of the operation `key` evicted. Its own entry is left
     /// behind (skipped from now on); another operation's entry there, which only a restored state
     /// can make, is removed, as the listing has one entry per first_seen.
+    #[inline(never)]
     fn unlist(&mut self, first_seen: u64, key: &str) {
         let at = self.order.partition_point(|(seen, _)| *seen < first_seen);
         if self
@@ -612,6 +628,7 @@ impl OperationTracker {
         }
     }
 
+    #[inline(never)]
     fn remember_evicted_final(&mut self, key: String) {
         if self.evicted_final_set.insert(key.clone()) {
             self.evicted_final.push_back(key);

@@ -1,6 +1,9 @@
 //! Exporting a tracker's whole state as JSON, and restoring it with the crate's own reader, so a
 //! page reload loses nothing.
 
+// The tracker is cold code: these steps are `#[inline(never)]`, so the optimizer keeps
+// one copy of each instead of copying them into every caller (a smaller .wasm).
+
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -31,6 +34,7 @@ impl OperationTracker {
     /// duplicate fingerprints, and the evicted final keys. With `WriteOptions::default()` it is
     /// lossless: [`OperationTracker::restore`] gives back an equal tracker (for operations read
     /// from JSON). `redact_token` leaves the recording access tokens out.
+    #[inline(never)]
     pub fn export(&self, options: &WriteOptions) -> String {
         let mut out = String::with_capacity(256 + 768 * self.operations.len());
         let mut object = ObjectOut::new(&mut out);
@@ -60,6 +64,7 @@ impl OperationTracker {
 
     /// Restores a state written by [`OperationTracker::export`]. Fails with every problem found
     /// (`invalid_tracker_state`, or the JSON issues of the text) in the error's report.
+    #[inline(never)]
     pub fn restore(text: &str) -> Result<OperationTracker, Error> {
         let mut diag = Diagnostics::new(false);
         let tracker = read_document(text, STATE_MAX_DEPTH, &["operation"], &mut diag)
@@ -79,11 +84,13 @@ struct Restorer<'d> {
 }
 
 impl Restorer<'_> {
+    #[inline(never)]
     fn fail(&mut self, path: String, at: usize, message: String) {
         self.diag
             .push_path(IssueCode::InvalidTrackerState, path, at, message);
     }
 
+    #[inline(never)]
     fn member<'n, 'a>(
         &mut self,
         node: &'n Node<'a>,
@@ -101,11 +108,13 @@ impl Restorer<'_> {
         found
     }
 
+    #[inline(never)]
     fn wrong(&mut self, node: &Node<'_>, path: String, expected: &str) {
         let message = format!("expected {expected}, found {}", node.describe());
         self.fail(path, node.start, message);
     }
 
+    #[inline(never)]
     fn u64(&mut self, node: &Node<'_>, path: &str, key: &str) -> Option<u64> {
         let value = self.member(node, path, key)?;
         if let Value::Number(raw) = value.value {
@@ -117,6 +126,7 @@ impl Restorer<'_> {
         None
     }
 
+    #[inline(never)]
     fn usize(&mut self, node: &Node<'_>, path: &str, key: &str) -> Option<usize> {
         let number = self.u64(node, path, key)?;
         match usize::try_from(number) {
@@ -132,6 +142,7 @@ impl Restorer<'_> {
         }
     }
 
+    #[inline(never)]
     fn bool(&mut self, node: &Node<'_>, path: &str, key: &str) -> Option<bool> {
         let value = self.member(node, path, key)?;
         if let Value::Bool(flag) = value.value {
@@ -141,6 +152,7 @@ impl Restorer<'_> {
         None
     }
 
+    #[inline(never)]
     fn string(&mut self, node: &Node<'_>, path: &str, key: &str) -> Option<String> {
         let value = self.member(node, path, key)?;
         if let Some(text) = value.as_str() {
@@ -151,6 +163,7 @@ impl Restorer<'_> {
     }
 
     /// A string or null (the outer `None`: missing or wrong).
+    #[inline(never)]
     fn nullable_string(
         &mut self,
         node: &Node<'_>,
@@ -168,6 +181,7 @@ impl Restorer<'_> {
         }
     }
 
+    #[inline(never)]
     fn array<'n, 'a>(
         &mut self,
         node: &'n Node<'a>,
@@ -182,6 +196,7 @@ impl Restorer<'_> {
         None
     }
 
+    #[inline(never)]
     fn tracker(&mut self, root: &Node<'_>) -> Option<OperationTracker> {
         if !matches!(root.value, Value::Object(_)) {
             self.wrong(root, String::new(), "an object (a saved tracker state)");
@@ -283,6 +298,7 @@ impl Restorer<'_> {
         Some(tracker)
     }
 
+    #[inline(never)]
     fn operation(&mut self, node: &Node<'_>, path: &str) -> Option<TrackedOperation> {
         let key = self.string(node, path, "key");
         let change_type = self.nullable_string(node, path, "changeType");
@@ -334,6 +350,7 @@ impl Restorer<'_> {
         }
     }
 
+    #[inline(never)]
     fn timeline(&mut self, node: &Node<'_>, path: &str) -> Option<Vec<TimelineEntry>> {
         let items = self.array(node, path, "timeline")?;
         let mut timeline = Vec::with_capacity(items.len());
@@ -372,6 +389,7 @@ impl Restorer<'_> {
         complete.then_some(timeline)
     }
 
+    #[inline(never)]
     fn fingerprints(&mut self, node: &Node<'_>, path: &str) -> Option<Vec<u64>> {
         let items = self.array(node, path, "fingerprints")?;
         let mut prints = Vec::with_capacity(items.len());
@@ -401,6 +419,7 @@ impl Restorer<'_> {
         Some(prints)
     }
 
+    #[inline(never)]
     fn record_operation(
         &mut self,
         node: &Node<'_>,

@@ -1,6 +1,9 @@
 //! What the tracker hands out: tracked operations with their timelines, the changes of a feed,
 //! counts by status. Plain data, each with a `to_json` for the bindings and the CLI.
 
+// The tracker is cold code: these steps are `#[inline(never)]`, so the optimizer keeps
+// one copy of each instead of copying them into every caller (a smaller .wasm).
+
 use crate::enums::OperationStatus;
 use crate::issue::{Issue, Report};
 use crate::model::RecordOperation;
@@ -59,9 +62,17 @@ impl ChangeKind {
 
     /// Looks a kind up by its string.
     pub fn parse(text: &str) -> Option<ChangeKind> {
-        ChangeKind::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
+        // One match: smaller than comparing with each kind's string in turn.
+        Some(match text {
+            "new" => ChangeKind::New,
+            "advanced" => ChangeKind::Advanced,
+            "updated" => ChangeKind::Updated,
+            "duplicate" => ChangeKind::Duplicate,
+            "outOfOrder" => ChangeKind::OutOfOrder,
+            "afterFinal" => ChangeKind::AfterFinal,
+            "conflict" => ChangeKind::Conflict,
+            _ => return None,
+        })
     }
 
     /// True when the delivery changed the tracked state (new, advanced, updated).
@@ -122,9 +133,15 @@ impl StatusClass {
 
     /// Reads a class in any ASCII case (`"Running"`, `"unknown"`).
     pub fn parse(text: &str) -> Option<StatusClass> {
-        StatusClass::ALL
-            .into_iter()
-            .find(|class| class.as_str().eq_ignore_ascii_case(text))
+        // Lowercased once, then one match: smaller than five case-insensitive comparisons.
+        Some(match text.to_ascii_lowercase().as_str() {
+            "notstarted" => StatusClass::NotStarted,
+            "running" => StatusClass::Running,
+            "completed" => StatusClass::Completed,
+            "failed" => StatusClass::Failed,
+            "unknown" => StatusClass::Unknown,
+            _ => return None,
+        })
     }
 }
 
@@ -144,6 +161,7 @@ pub struct TimelineEntry {
 }
 
 impl TimelineEntry {
+    #[inline(never)]
     pub(crate) fn write_json(&self, out: &mut String) {
         let mut object = ObjectOut::new(out);
         object.number("sequence", self.sequence);
@@ -209,12 +227,14 @@ impl TrackedOperation {
     /// The tracked state as JSON: `key`, `id`, `status`, `changeType`, `resourceUrl`, `final`,
     /// `firstSeen`, `lastChanged`, `timelineDropped`, `timeline`, and `operation` (written with
     /// `options`).
+    #[inline(never)]
     pub fn to_json(&self, options: &WriteOptions) -> String {
         let mut out = String::with_capacity(512);
         self.write_json(&mut out, options, false);
         out
     }
 
+    #[inline(never)]
     pub(crate) fn write_json(&self, out: &mut String, options: &WriteOptions, internal: bool) {
         let mut object = ObjectOut::new(out);
         object.string("key", &self.key);
@@ -266,6 +286,7 @@ pub struct Change {
 }
 
 impl Change {
+    #[inline(never)]
     pub(crate) fn write_json(&self, out: &mut String) {
         let mut object = ObjectOut::new(out);
         object.string("key", &self.key);
@@ -322,6 +343,7 @@ impl FeedOutcome {
     /// The outcome as JSON: `feed`, `kind`, `rejected`, `changed`, `changes`, `evicted`,
     /// `skipped`, `valid`, `errors`, `warnings` (issues as `{path, code, severity, message, line,
     /// column}`).
+    #[inline(never)]
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256 + 160 * self.changes.len());
         let mut object = ObjectOut::new(&mut out);
@@ -349,12 +371,14 @@ impl FeedOutcome {
 }
 
 /// Writes `valid`, `errors` and `warnings` members for a report.
+#[inline(never)]
 pub(crate) fn write_report(object: &mut ObjectOut<'_>, report: &Report) {
     object.bool("valid", report.is_valid());
     array(object.key("errors"), report.errors(), write_issue);
     array(object.key("warnings"), report.warnings(), write_issue);
 }
 
+#[inline(never)]
 fn write_issue(out: &mut String, issue: &Issue) {
     let mut object = ObjectOut::new(out);
     object.string("path", &issue.path);
@@ -412,6 +436,7 @@ impl StatusCounts {
     }
 
     /// `{"notStarted":…,"running":…,"completed":…,"failed":…,"unknown":…,"final":…,"total":…}`.
+    #[inline(never)]
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(128);
         let mut object = ObjectOut::new(&mut out);
