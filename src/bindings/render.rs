@@ -10,7 +10,6 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -527,21 +526,30 @@ fn render_payload(dom: &mut Dom, payload: &AnyPayload<'_>, tokens: &mut Vec<Stri
 
     render_summary(dom, payload);
 
-    // Each issue goes into the card of the operation it belongs to, or the document list.
-    let cards: HashMap<&str, usize> = payload
-        .operations
+    // Each issue goes into the card of the operation it belongs to, or the document list. (The
+    // core's grouping, which `parseAny` also uses: no second copy of it here.)
+    let issues = &payload.report.issues;
+    let grouped = crate::issues_by_operation(&payload.operations, issues);
+    let mut in_card = vec![false; issues.len()];
+    let per_card: Vec<Vec<&Issue>> = grouped
         .iter()
-        .enumerate()
-        .map(|(index, entry)| (entry.path.as_str(), index))
+        .map(|indices| {
+            indices
+                .iter()
+                .filter_map(|&index| {
+                    if let Some(flag) = in_card.get_mut(index) {
+                        *flag = true;
+                    }
+                    issues.get(index)
+                })
+                .collect()
+        })
         .collect();
-    let mut per_card: Vec<Vec<&Issue>> = vec![Vec::new(); payload.operations.len()];
-    let mut document_issues = Vec::new();
-    for issue in &payload.report.issues {
-        match owning_card(&cards, &issue.path).and_then(|index| per_card.get_mut(index)) {
-            Some(list) => list.push(issue),
-            None => document_issues.push(issue),
-        }
-    }
+    let document_issues: Vec<&Issue> = issues
+        .iter()
+        .zip(&in_card)
+        .filter_map(|(issue, &taken)| (!taken).then_some(issue))
+        .collect();
 
     if !document_issues.is_empty() {
         dom.open("section", "gro-section gro-document-issues");
@@ -581,18 +589,6 @@ fn render_payload(dom: &mut Dom, payload: &AnyPayload<'_>, tokens: &mut Vec<Stri
 
     if !payload.skipped.is_empty() {
         render_skipped(dom, &payload.skipped);
-    }
-}
-
-/// The card an issue belongs to: the operation whose path is the longest prefix of the issue's.
-fn owning_card(cards: &HashMap<&str, usize>, path: &str) -> Option<usize> {
-    let mut prefix = path;
-    loop {
-        if let Some(&index) = cards.get(prefix) {
-            return Some(index);
-        }
-        let (parent, _) = prefix.rsplit_once('/')?;
-        prefix = parent;
     }
 }
 
