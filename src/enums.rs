@@ -16,17 +16,18 @@ pub enum Spelling {
 }
 
 /// The documented member `text` names, exactly or in another ASCII case.
-fn documented_member<M, const N: usize>(
+/// The members are borrowed, so nothing is moved or dropped while looking.
+fn documented_member<M: Clone, const N: usize>(
     text: &str,
-    members: [M; N],
+    members: &[M; N],
     name: fn(&M) -> &str,
 ) -> Option<(M, Spelling)> {
-    members.into_iter().find_map(|member| {
-        let documented = name(&member);
+    members.iter().find_map(|member| {
+        let documented = name(member);
         if text == documented {
-            Some((member, Spelling::Documented))
+            Some((member.clone(), Spelling::Documented))
         } else if text.eq_ignore_ascii_case(documented) {
-            Some((member, Spelling::OtherCase))
+            Some((member.clone(), Spelling::OtherCase))
         } else {
             None
         }
@@ -71,7 +72,7 @@ impl<'a> OperationStatus<'a> {
         if let Some(status) = exact {
             return (status, Spelling::Documented);
         }
-        match documented_member(&text, Self::DOCUMENTED, OperationStatus::as_str) {
+        match documented_member(&text, &Self::DOCUMENTED, OperationStatus::as_str) {
             Some(found) => found,
             None => (OperationStatus::Undocumented(text), Spelling::Undocumented),
         }
@@ -217,7 +218,7 @@ impl<'a> RecordCompletionReason<'a> {
         if let Some(reason) = Self::documented(&text) {
             return (reason, Spelling::Documented);
         }
-        match documented_member(&text, Self::DOCUMENTED, RecordCompletionReason::as_str) {
+        match documented_member(&text, &Self::DOCUMENTED, RecordCompletionReason::as_str) {
             Some(found) => found,
             None => (
                 RecordCompletionReason::Undocumented(text),

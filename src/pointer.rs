@@ -60,12 +60,13 @@ impl Pointer for PathBuf {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Segment<'a> {
     Key(&'a str),
+    /// A key the reader knows by name: rendered from its name, with nothing to check.
+    Known(crate::scan::KnownKey),
     Index(usize),
 }
 
 impl Segment<'_> {
     pub fn write_to(&self, out: &mut String) {
-        out.push('/');
         match self {
             Segment::Key(token) => {
                 let inner = token
@@ -73,15 +74,50 @@ impl Segment<'_> {
                     .and_then(|rest| rest.strip_suffix('"'))
                     .unwrap_or(token);
                 // The usual key has no escape to decode and nothing to escape: one scan, one copy.
-                if inner.bytes().any(|b| matches!(b, b'\\' | b'~' | b'/')) {
+                if has_pointer_specials(inner.as_bytes()) {
+                    out.push('/');
                     push_escaped(out, &crate::scan::decode_string_token(token));
                 } else {
+                    out.push('/');
                     out.push_str(inner);
                 }
             }
-            Segment::Index(index) => push_decimal(out, *index),
+            Segment::Known(known) => {
+                out.push('/');
+                out.push_str(known.name());
+            }
+            Segment::Index(index) => {
+                out.push('/');
+                push_decimal(out, *index);
+            }
         }
     }
+}
+
+/// True when a key token's bytes hold a `\\` (an escape to decode) or a `~` or `/` (to escape as
+/// `~0`, `~1`). Eight bytes at a time: keys are a word or two long.
+fn has_pointer_specials(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            return true;
+        };
+        let word = u64::from_le_bytes(word);
+        // A borrow can only flag a byte above a truly flagged one, so "any flag" is exact.
+        let flagged = zero_byte(word ^ (ONES * u64::from(b'\\')))
+            | zero_byte(word ^ (ONES * u64::from(b'~')))
+            | zero_byte(word ^ (ONES * u64::from(b'/')));
+        if flagged & HIGHS != 0 {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| matches!(b, b'\\' | b'~' | b'/'))
 }
 
 /// How many segments [`Segments`] keeps without allocating: payloads rarely nest deeper.
@@ -112,6 +148,12 @@ impl<'a> Segments<'a> {
     /// Pushes an object key given as its string token (`"key"`, quotes included, as written).
     pub fn push_key(&mut self, token: &'a str) {
         self.push(Segment::Key(token));
+    }
+
+    /// Pushes a key the reader knows, as [`KnownKey::of`](crate::scan::KnownKey::of) found it
+    /// from the key's decoded value.
+    pub fn push_known(&mut self, known: crate::scan::KnownKey) {
+        self.push(Segment::Known(known));
     }
 
     pub fn push_index(&mut self, index: usize) {
@@ -150,7 +192,17 @@ impl Pointer for Segments<'_> {
         if self.len == 0 {
             return String::new();
         }
-        let mut out = String::with_capacity(32);
+        // The exact length when no key needs decoding or escaping (a key token's quotes make
+        // room for its `/`), so the text is written without growing.
+        let capacity: usize = self
+            .segments()
+            .map(|segment| match segment {
+                Segment::Key(token) => token.len().saturating_sub(1),
+                Segment::Known(known) => 1 + known.name().len(),
+                Segment::Index(_) => 21,
+            })
+            .sum();
+        let mut out = String::with_capacity(capacity);
         self.write_pointer(&mut out);
         out
     }
@@ -176,8 +228,9 @@ fn push_decimal(out: &mut String, mut value: usize) {
             break;
         }
     }
-    let written = digits.get(start..).unwrap_or(&[]);
-    out.extend(written.iter().map(|&digit| char::from(digit)));
+    if let Ok(text) = std::str::from_utf8(digits.get(start..).unwrap_or(&[])) {
+        out.push_str(text);
+    }
 }
 
 /// Appends `segment` to `out` with RFC 6901 escaping.
@@ -216,6 +269,22 @@ pub(crate) fn child_of(parent: &dyn Pointer, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointer_specials_words_agree_with_bytes() {
+        for len in [0usize, 1, 7, 8, 9, 16, 23] {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    if let Some(slot) = bytes.get_mut(at) {
+                        *slot = byte;
+                    }
+                    let simple = bytes.iter().any(|&b| matches!(b, b'\\' | b'~' | b'/'));
+                    assert_eq!(has_pointer_specials(&bytes), simple, "{len} {at} {byte}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn escapes_tilde_and_slash() {

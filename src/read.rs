@@ -209,8 +209,12 @@ impl<'a> Reader<'a> {
         let key = self.scan.string(&mut self.diag, &self.path)?;
         self.scan
             .expect(b':', &mut self.diag, &self.path, "':' after the key")?;
-        self.path.push_key(key.raw);
-        let result = self.member_value(depth, role, mark, state, key);
+        let known = KnownKey::of(&key.value);
+        match known {
+            Some(known) => self.path.push_known(known),
+            None => self.path.push_key(key.raw),
+        }
+        let result = self.member_value(depth, role, mark, state, key, known);
         self.path.pop();
         result
     }
@@ -222,12 +226,12 @@ impl<'a> Reader<'a> {
         mark: usize,
         state: &mut ObjectState<'a>,
         key: StrToken<'a>,
+        known: Option<KnownKey>,
     ) -> Step<()> {
         let value_start = {
             self.scan.skip_whitespace();
             self.scan.pos()
         };
-        let known = KnownKey::of(&key.value);
         let duplicate = match known {
             Some(known) => !state.keys.insert_known(known),
             None => state
@@ -628,10 +632,13 @@ impl<'a> Reader<'a> {
                 let key = self.scan.string(&mut self.diag, &self.path)?;
                 self.scan
                     .expect(b':', &mut self.diag, &self.path, "':' after the key")?;
-                self.path.push_key(key.raw);
+                let known = KnownKey::of(&key.value);
+                match known {
+                    Some(known) => self.path.push_known(known),
+                    None => self.path.push_key(key.raw),
+                }
                 self.scan.skip_whitespace();
                 let value_start = self.scan.pos();
-                let known = KnownKey::of(&key.value);
                 if let Some(duplicate) = keys.insert_classified(known, key.value.clone()) {
                     self.diag
                         .report_at(IssueCode::DuplicateKey, &self.path, key.start, || {

@@ -115,6 +115,33 @@ pub(crate) enum KnownKey {
 }
 
 impl KnownKey {
+    /// The key's name (no escape decodes to it, and it has no `~` or `/` to escape in a
+    /// pointer): what a path segment of a known key renders without looking at its token.
+    pub fn name(self) -> &'static str {
+        match self {
+            KnownKey::OdataType => "@odata.type",
+            KnownKey::Id => "id",
+            KnownKey::ClientContext => "clientContext",
+            KnownKey::Status => "status",
+            KnownKey::CompletionReason => "completionReason",
+            KnownKey::ResultInfo => "resultInfo",
+            KnownKey::RecordingLocation => "recordingLocation",
+            KnownKey::RecordingAccessToken => "recordingAccessToken",
+            KnownKey::RecordResourceLocation => "recordResourceLocation",
+            KnownKey::RecordResourceAccessToken => "recordResourceAccessToken",
+            KnownKey::Value => "value",
+            KnownKey::ResourceData => "resourceData",
+            KnownKey::ChangeType => "changeType",
+            KnownKey::ResourceUrl => "resourceUrl",
+            KnownKey::Resource => "resource",
+            KnownKey::NextLink => "@odata.nextLink",
+            KnownKey::Code => "code",
+            KnownKey::Subcode => "subcode",
+            KnownKey::SubCode => "subCode",
+            KnownKey::Message => "message",
+        }
+    }
+
     /// The key's name, if the reader knows it (one length switch and one comparison).
     pub fn of(key: &str) -> Option<KnownKey> {
         Some(match key {
@@ -874,4 +901,45 @@ pub(crate) fn duplicate_message(key: &str) -> String {
         "the key {} appears more than once in this object; JSON with duplicate keys means different things to different readers",
         crate::diagnostics::quote(key)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_key_names_read_back_and_need_no_escaping() {
+        let all = [
+            KnownKey::OdataType,
+            KnownKey::Id,
+            KnownKey::ClientContext,
+            KnownKey::Status,
+            KnownKey::CompletionReason,
+            KnownKey::ResultInfo,
+            KnownKey::RecordingLocation,
+            KnownKey::RecordingAccessToken,
+            KnownKey::RecordResourceLocation,
+            KnownKey::RecordResourceAccessToken,
+            KnownKey::Value,
+            KnownKey::ResourceData,
+            KnownKey::ChangeType,
+            KnownKey::ResourceUrl,
+            KnownKey::Resource,
+            KnownKey::NextLink,
+            KnownKey::Code,
+            KnownKey::Subcode,
+            KnownKey::SubCode,
+            KnownKey::Message,
+        ];
+        for known in all {
+            assert_eq!(KnownKey::of(known.name()), Some(known));
+            assert!(!known.name().contains(['~', '/', '\\', '"']), "{known:?}");
+            // A path segment of the known key renders as the key token would.
+            let token = format!("\"{}\"", known.name());
+            let (mut by_name, mut by_token) = (String::new(), String::new());
+            Segment::Known(known).write_to(&mut by_name);
+            Segment::Key(&token).write_to(&mut by_token);
+            assert_eq!(by_name, by_token);
+        }
+    }
 }
