@@ -2,6 +2,9 @@
 //! recordOperation: built with a builder or read from JSON, validated against the documented
 //! limits with the same issue report as payloads, and written with every default shown.
 
+// Cold code: the reading and checking steps are `#[inline(never)]`, so the optimizer keeps one
+// copy of each instead of copying them into their callers (a smaller .wasm).
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
@@ -102,6 +105,7 @@ impl MediaPrompt {
         self
     }
 
+    #[inline(never)]
     fn write_json(&self, out: &mut String) {
         let mut prompt = ObjectOut::new(out);
         prompt.string("@odata.type", MEDIA_PROMPT_TYPE);
@@ -296,6 +300,7 @@ impl RecordResponseRequest {
 
     /// The body as compact JSON, every parameter written (defaults included, `clientContext` and
     /// `streamWhileRecording` only when set), then any extra parameters as they came.
+    #[inline(never)]
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(384);
         let mut body = ObjectOut::new(&mut out);
@@ -351,6 +356,7 @@ impl RecordResponseRequest {
 
     /// The documented rules. `positions` maps a JSON Pointer to the offset of its value in the
     /// text, when there is one.
+    #[inline(never)]
     fn check(&self, diag: &mut Diagnostics, positions: &HashMap<String, usize>) {
         let at = |path: &str| positions.get(path).copied().unwrap_or(0);
         if self.prompts.len() > MAX_PROMPTS {
@@ -464,6 +470,7 @@ impl RecordResponseRequest {
 
 /// Reads a body: the request as far as it could be read, and every issue (reading and rules),
 /// in text order.
+#[inline(never)]
 fn read_request(text: &str, options: &RequestOptions) -> (Option<RecordResponseRequest>, Report) {
     let mut diag = Diagnostics::with_max_issues(options.parse.strict, options.parse.max_issues);
     let mut request = None;
@@ -513,6 +520,7 @@ fn read_request(text: &str, options: &RequestOptions) -> (Option<RecordResponseR
 
 /// The issues in order of offset, issues at the same offset in their order (the position
 /// resolver's order, `issue::offset_order`).
+#[inline(never)]
 fn by_offset(issues: Vec<Issue>) -> Vec<Issue> {
     let order = crate::issue::offset_order(&issues);
     let mut slots: Vec<Option<Issue>> = issues.into_iter().map(Some).collect();
@@ -530,6 +538,7 @@ struct BodyReader<'d, 't> {
 }
 
 impl BodyReader<'_, '_> {
+    #[inline(never)]
     fn wrong_type(&mut self, node: &Node<'_>, path: String, name: &str, expected: &str) {
         self.diag.push_path(
             IssueCode::WrongType,
@@ -539,6 +548,7 @@ impl BodyReader<'_, '_> {
         );
     }
 
+    #[inline(never)]
     fn unknown(&mut self, member: &Member<'_>, path: String, owner: &str) {
         self.diag.push_path(
             IssueCode::UnknownRequestProperty,
@@ -552,6 +562,7 @@ impl BodyReader<'_, '_> {
     }
 
     /// Reads the top object; false when it is not an object.
+    #[inline(never)]
     fn body(&mut self, root: &Node<'_>) -> bool {
         let Value::Object(members) = &root.value else {
             self.wrong_type(
@@ -607,6 +618,7 @@ impl BodyReader<'_, '_> {
         true
     }
 
+    #[inline(never)]
     fn boolean(&mut self, node: &Node<'_>, path: String) -> Option<bool> {
         match node.value {
             Value::Bool(flag) => Some(flag),
@@ -619,6 +631,7 @@ impl BodyReader<'_, '_> {
         }
     }
 
+    #[inline(never)]
     fn int32(&mut self, node: &Node<'_>, path: String) -> Option<i64> {
         let name = path.trim_start_matches('/').to_string();
         let raw = match node.value {
@@ -661,6 +674,7 @@ impl BodyReader<'_, '_> {
         }
     }
 
+    #[inline(never)]
     fn stop_tones(&mut self, node: &Node<'_>, path: &str) {
         let items = match &node.value {
             Value::Array(items) => items,
@@ -682,6 +696,7 @@ impl BodyReader<'_, '_> {
         }
     }
 
+    #[inline(never)]
     fn prompts(&mut self, node: &Node<'_>, path: &str) {
         let items = match &node.value {
             Value::Array(items) => items,
@@ -704,6 +719,7 @@ impl BodyReader<'_, '_> {
         }
     }
 
+    #[inline(never)]
     fn prompt(&mut self, node: &Node<'_>, path: &str) -> Option<MediaPrompt> {
         let Value::Object(members) = &node.value else {
             self.wrong_type(node, path.to_string(), "a prompt", "a mediaPrompt object");
@@ -750,6 +766,7 @@ impl BodyReader<'_, '_> {
         Some(prompt)
     }
 
+    #[inline(never)]
     fn odata_type(&mut self, node: &Node<'_>, path: String, name: &str) {
         let Some(text) = node.as_str() else {
             self.wrong_type(node, path, "@odata.type", "a string");
