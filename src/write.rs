@@ -221,6 +221,19 @@ fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
     }
 }
 
+/// Writes `value` in lowercase hex with at least `min_digits` digits, as `{:0min_digits$x}` does
+/// (without `core::fmt`'s hex formatting code).
+pub(crate) fn push_hex(out: &mut String, value: u64, min_digits: usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digits = (16 - value.leading_zeros() as usize / 4).max(min_digits.clamp(1, 16));
+    for at in (0..digits).rev() {
+        let nibble = (value >> (4 * at)) & 0xF;
+        out.push(char::from(
+            HEX.get(nibble as usize).copied().unwrap_or(b'0'),
+        ));
+    }
+}
+
 /// Writes a JSON array whose elements `write` appends.
 pub(crate) fn array<T>(
     out: &mut String,
@@ -262,14 +275,8 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
         };
         out.push_str(value.get(run_start..at).unwrap_or(""));
         if escaped.is_empty() {
-            // A control character: `\u00XX`, lowercase hex, as `{:04x}` writes it.
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            for nibble in [byte >> 4, byte & 0xF] {
-                out.push(char::from(
-                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-                ));
-            }
+            out.push_str("\\u");
+            push_hex(out, u64::from(byte), 4);
         } else {
             out.push_str(escaped);
         }
@@ -304,6 +311,17 @@ mod tests {
             u32::MAX
         );
         assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn hex_as_lower_hex_writes_it() {
+        for value in [0u64, 1, 0xF, 0x10, 0x1F, 0xABC, 0xFFFF, u64::MAX, 1 << 63] {
+            for min in [0usize, 1, 4, 16] {
+                let mut out = String::new();
+                super::push_hex(&mut out, value, min);
+                assert_eq!(out, format!("{value:0min$x}"));
+            }
+        }
     }
 
     #[test]

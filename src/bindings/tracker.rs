@@ -46,7 +46,11 @@ fn debug_quote(text: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                crate::write::push_hex(&mut out, u64::from(u32::from(c)), 1);
+                out.push('}');
+            }
             c => out.push(c),
         }
     }

@@ -253,7 +253,11 @@ impl TrackedOperation {
             array(
                 object.key("fingerprints"),
                 &self.fingerprints,
-                |out, print| out.push_str(&string_literal(&format!("{print:016x}"))),
+                |out, print| {
+                    out.push('"');
+                    crate::write::push_hex(out, *print, 16);
+                    out.push('"');
+                },
             );
         }
         let operation = self.operation.to_json(options);
