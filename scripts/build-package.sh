@@ -4,7 +4,7 @@
 #   cargo build --release --target wasm32-unknown-unknown --lib
 #     -> wasm-bindgen --target nodejs   (CommonJS; Node's require and import share this instance)
 #     -> wasm-bindgen --target web      (ES module; pkg-template/index.web.js awaits init at top level)
-#     -> wasm-opt -O3 --converge on each .wasm (binaryen from the root node_modules)
+#     -> wasm-opt -O3 --converge --low-memory-unused on each .wasm (binaryen from the root node_modules)
 #     -> pkg/ assembled from pkg-template/ (package.json gets the version from Cargo.toml), plus
 #        node/utf16_to_utf8.wasm assembled from src/bindings/utf16_to_utf8.wat (wasm-as)
 #
@@ -64,9 +64,12 @@ for flavour in node web; do
     before=$(stat -c %s "$wasm")
     # -O3 for speed (the readers are the hot path; -Os/-Oz are not used for that reason), repeated
     # until the module stops shrinking (--converge: the same passes, a little smaller).
-    "$wasm_opt" -O3 --converge "${features[@]}" "$wasm" -o "$wasm.opt"
+    # --low-memory-unused: addresses below 1024 are never used (the stack sits first, in
+    # [0, 1 MiB), growing down from 1 MiB), so constant pointer offsets fold into loads and stores:
+    # 0.7 KB gzip less, validate/parse/parseAny no slower in an A/B.
+    "$wasm_opt" -O3 --converge --low-memory-unused "${features[@]}" "$wasm" -o "$wasm.opt"
     mv "$wasm.opt" "$wasm"
-    step "wasm-opt -O3 --converge $flavour: $before -> $(stat -c %s "$wasm") bytes"
+    step "wasm-opt -O3 --converge --low-memory-unused $flavour: $before -> $(stat -c %s "$wasm") bytes"
 done
 
 step "assembling pkg/"
