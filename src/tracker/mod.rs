@@ -91,7 +91,7 @@ impl Default for TrackerOptions {
 #[derive(Debug, Clone, Default)]
 pub struct OperationTracker {
     options: TrackerOptions,
-    operations: HashMap<String, TrackedOperation>,
+    operations: Operations,
     /// (first_seen, key) sorted by first_seen, at most one per first_seen: listing order. An entry
     /// whose operation was evicted since stays until `tidy` drops it; it is skipped
     /// ([`is_listed`]). (A vector and a heap instead of two B-trees: much less code.)
@@ -137,6 +137,89 @@ impl KeySet {
 
     pub(crate) fn remove(&mut self, key: &str) -> bool {
         self.0.remove(key).is_some()
+    }
+}
+
+/// The tracked operations by key: a `HashMap<String, usize>` (the map type `KeySet` and the
+/// request checker use, compiled once) into slots, instead of a second hash map type.
+#[derive(Clone, Default)]
+struct Operations {
+    index: HashMap<String, usize>,
+    slots: Vec<Option<TrackedOperation>>,
+    /// Slots emptied by `remove`, reused first.
+    free: Vec<usize>,
+}
+
+impl Operations {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    fn get(&self, key: &str) -> Option<&TrackedOperation> {
+        let slot = *self.index.get(key)?;
+        self.slots.get(slot)?.as_ref()
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut TrackedOperation> {
+        let slot = *self.index.get(key)?;
+        self.slots.get_mut(slot)?.as_mut()
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.index.contains_key(key)
+    }
+
+    /// Adds an operation, replacing any under the same key.
+    fn insert(&mut self, key: String, tracked: TrackedOperation) {
+        self.remove(&key);
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                self.slots.push(None);
+                self.slots.len() - 1
+            }
+        };
+        if let Some(place) = self.slots.get_mut(slot) {
+            *place = Some(tracked);
+        }
+        self.index.insert(key, slot);
+    }
+
+    fn remove(&mut self, key: &str) -> Option<TrackedOperation> {
+        let slot = self.index.remove(key)?;
+        self.free.push(slot);
+        self.slots.get_mut(slot)?.take()
+    }
+
+    fn values(&self) -> impl Iterator<Item = &TrackedOperation> {
+        self.slots.iter().flatten()
+    }
+}
+
+// Equal as maps: the same keys with equal operations, wherever their slots are.
+impl PartialEq for Operations {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self.index.keys().all(|key| {
+                self.get(key)
+                    .is_some_and(|tracked| other.get(key) == Some(tracked))
+            })
+    }
+}
+
+impl std::fmt::Debug for Operations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(
+                self.index
+                    .keys()
+                    .filter_map(|key| Some((key, self.get(key)?))),
+            )
+            .finish()
     }
 }
 
@@ -221,7 +304,7 @@ fn locate_tracker_issues(text: &str, max_depth: usize, report: &mut crate::issue
 
 /// True when `(first_seen, key)` is the listing entry of a tracked operation.
 #[inline(never)]
-fn is_listed(operations: &HashMap<String, TrackedOperation>, first_seen: u64, key: &str) -> bool {
+fn is_listed(operations: &Operations, first_seen: u64, key: &str) -> bool {
     operations
         .get(key)
         .is_some_and(|tracked| tracked.first_seen == first_seen)
@@ -229,7 +312,7 @@ fn is_listed(operations: &HashMap<String, TrackedOperation>, first_seen: u64, ke
 
 /// True when `(unfinished, last_changed, key)` is the eviction entry of a tracked operation.
 #[inline(never)]
-fn is_aged(operations: &HashMap<String, TrackedOperation>, entry: &(bool, u64, String)) -> bool {
+fn is_aged(operations: &Operations, entry: &(bool, u64, String)) -> bool {
     let (unfinished, last_changed, key) = entry;
     operations.get(key).is_some_and(|tracked| {
         tracked.last_changed == *last_changed && tracked.is_finished() != *unfinished
