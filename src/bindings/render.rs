@@ -447,6 +447,8 @@ fn shorten_to(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+// Called from several places: one copy, not one per caller.
+#[inline(never)]
 fn plural(count: usize, one: &str, many: &str) -> String {
     if count == 1 {
         format!("1 {one}")
@@ -479,6 +481,8 @@ fn status_key(status: &Field<OperationStatus<'_>>) -> &'static str {
 }
 
 /// What the badge says.
+// Called from several places: one copy, not one per caller.
+#[inline(never)]
 fn status_label(status: &Field<OperationStatus<'_>>) -> String {
     match status {
         Field::Value(OperationStatus::Undocumented(value)) => {
@@ -1034,6 +1038,8 @@ fn render_token(dom: &mut Dom, token: &Field<Cow<'_, str>>, tokens: &mut Vec<Str
     dom.close();
 }
 
+// Called from several places: one copy, not one per caller.
+#[inline(never)]
 fn render_extra(dom: &mut Dom, caption: &str, extra: &[ExtraProperty<'_>]) {
     dom.open("div", "gro-table-wrap");
     dom.open("table", "gro-extra");
