@@ -276,7 +276,9 @@ pub(crate) fn resolve_positions_after(text: &[u8], issues: &mut [Issue], plain: 
             cursor.locate(text, position);
         }
     };
-    if ascending {
+    // Issues in order, or all in the plain prefix (where a position needs no cursor, so order
+    // does not matter: the usual compact ASCII payload), are placed without computing an order.
+    if ascending || issues.iter().all(|issue| issue.position.offset <= plain) {
         for issue in issues.iter_mut() {
             place(&mut issue.position);
         }
