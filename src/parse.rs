@@ -233,14 +233,18 @@ impl<'a> RecordOperation<'a> {
     /// [`RecordOperation::parse_bytes`] for callers that keep only the number of warnings (the
     /// JS binding, which reads the text again if they are asked for): the warnings' paths,
     /// messages and positions are not built. A read that meets an error is read again by
-    /// `parse_bytes`, so the error is exactly its error.
-    #[allow(dead_code)] // Called by the wasm bindings only.
+    /// `parse_bytes`, so the error is exactly its error. Without `keep_extras`, the operation
+    /// has no extra properties (of its own or of its resultInfo): the binding reads them from
+    /// the text too.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
     pub(crate) fn parse_bytes_counting_warnings(
         bytes: &'a [u8],
         options: &ParseOptions,
+        keep_extras: bool,
     ) -> Result<(RecordOperation<'a>, usize), Error> {
         let checked = preflight(bytes, options).map_err(Error::Invalid)?;
         let mut reader = Reader::new(checked.text, options);
+        reader.keep_extras = keep_extras;
         reader.diag.count_warnings_only();
         let operation = read_operation_document(&mut reader);
         match (operation, reader.diag.counted()) {
@@ -363,17 +367,29 @@ mod tests {
 
     /// `parse_bytes_counting_warnings` against `parse_bytes`: the same operation and the
     /// warning count on success, the same error otherwise.
+    /// Without `keep_extras`, the operation is the same with its extra properties removed.
     fn same_as_parse_bytes(bytes: &[u8], options: &ParseOptions) {
-        let full = RecordOperation::parse_bytes(bytes, options);
-        let counted = RecordOperation::parse_bytes_counting_warnings(bytes, options);
-        match (&full, &counted) {
-            (Ok((operation, report)), Ok((counted_operation, warnings))) => {
-                assert_eq!(operation, counted_operation, "{bytes:?}");
-                assert_eq!(report.issues.len(), *warnings, "{bytes:?}");
-                assert_eq!(report.warnings().count(), *warnings, "{bytes:?}");
+        for keep_extras in [true, false] {
+            let mut full = RecordOperation::parse_bytes(bytes, options);
+            if let (Ok((operation, _)), false) = (&mut full, keep_extras) {
+                operation.extra.clear();
+                if let crate::Field::Value(info) = &mut operation.result_info {
+                    info.extra.clear();
+                }
             }
-            (Err(error), Err(counted_error)) => assert_eq!(error, counted_error, "{bytes:?}"),
-            _ => panic!("{bytes:?}: {full:?} vs {counted:?}"),
+            let counted =
+                RecordOperation::parse_bytes_counting_warnings(bytes, options, keep_extras);
+            match (&full, &counted) {
+                (Ok((operation, report)), Ok((counted_operation, warnings))) => {
+                    assert_eq!(operation, counted_operation, "{bytes:?}");
+                    assert_eq!(report.issues.len(), *warnings, "{bytes:?}");
+                    assert_eq!(report.warnings().count(), *warnings, "{bytes:?}");
+                }
+                (Err(error), Err(counted_error)) => {
+                    assert_eq!(error, counted_error, "{bytes:?}")
+                }
+                _ => panic!("{bytes:?}: {full:?} vs {counted:?}"),
+            }
         }
     }
 
@@ -501,6 +517,7 @@ mod tests {
             if let Ok((_, warnings)) = RecordOperation::parse_bytes_counting_warnings(
                 text.as_bytes(),
                 &ParseOptions::default(),
+                true,
             ) {
                 counted += warnings;
             }

@@ -548,21 +548,29 @@ pub fn parse(
         lone_at,
         ascii != 0,
         |bytes, options, lone, out| {
-            match RecordOperation::parse_bytes(bytes, options) {
-                Ok((operation, report)) if lone.is_none() => {
-                    // The warnings are not written: JavaScript reads them again from the operation's
-                    // text if `warnings` is ever asked for (most callers never do).
-                    out.operation(&operation);
-                    to_u32(report.issues.len()) << 1 | 1
-                }
-                Ok((_, report)) | Err(Error::Invalid(report)) => {
-                    let error = Error::Invalid(with_lone_surrogate(report, lone));
-                    out.word(code_index(error.code()));
-                    let issues = &error.report().issues;
-                    out.issues(issues);
-                    to_u32(issues.len()) << 1
-                }
-            }
+            let error = match lone {
+                // The warnings are only counted, and extra properties not collected: JavaScript
+                // reads them again from the operation's text if they are ever asked for (most
+                // callers never do).
+                None => match RecordOperation::parse_bytes_counting_warnings(bytes, options, false)
+                {
+                    Ok((operation, warnings)) => {
+                        out.operation(&operation);
+                        return to_u32(warnings) << 1 | 1;
+                    }
+                    Err(error) => error,
+                },
+                // A lone surrogate makes the read an error, which needs the whole report.
+                Some(_) => match RecordOperation::parse_bytes(bytes, options) {
+                    Ok((_, report)) | Err(Error::Invalid(report)) => {
+                        Error::Invalid(with_lone_surrogate(report, lone))
+                    }
+                },
+            };
+            out.word(code_index(error.code()));
+            let issues = &error.report().issues;
+            out.issues(issues);
+            to_u32(issues.len()) << 1
         },
     )
 }
