@@ -123,9 +123,10 @@ struct Out<'r> {
     input: (usize, usize),
     /// The input is ASCII: byte offsets are UTF-16 offsets.
     ascii: bool,
-    /// Otherwise, the words that hold byte offsets into the input, with those offsets, converted to
-    /// UTF-16 offsets by [`Out::convert_offsets`].
-    byte_offsets: Vec<(u32, usize)>,
+    /// Otherwise, the byte offsets into the input that words hold, with those words' indices
+    /// (`(offset, word)`: the type issue.rs sorts too, so the module carries one sort), converted
+    /// to UTF-16 offsets by [`Out::convert_offsets`].
+    byte_offsets: Vec<(usize, usize)>,
     /// Where the conversion stopped: a byte offset and the UTF-16 units before it. Operations come
     /// in document order, so converting after each one walks the input once in all.
     cursor: (usize, usize),
@@ -181,7 +182,7 @@ impl Out<'_> {
     /// Pushes a byte offset into the input, as the UTF-16 offset it becomes.
     fn input_offset_word(&mut self, offset: usize) {
         if !self.ascii {
-            self.byte_offsets.push((to_u32(self.words.len()), offset));
+            self.byte_offsets.push((offset, self.words.len()));
         }
         self.words.push(to_u32(offset));
     }
@@ -192,21 +193,20 @@ impl Out<'_> {
         if self.byte_offsets.is_empty() {
             return;
         }
-        // A few offsets per operation: a small sort.
-        self.byte_offsets
-            .sort_unstable_by_key(|&(_, offset)| offset);
+        // A few offsets per operation: a small sort (by offset; ties, if any, by word).
+        self.byte_offsets.sort();
         let (mut byte, mut units) = self.cursor;
         if self
             .byte_offsets
             .first()
-            .is_some_and(|&(_, first)| first < byte)
+            .is_some_and(|&(first, _)| first < byte)
         {
             (byte, units) = (0, 0);
         }
-        for &(word, offset) in &self.byte_offsets {
+        for &(offset, word) in &self.byte_offsets {
             units += utf16_units(input.get(byte..offset).unwrap_or(&[]));
             byte = byte.max(offset);
-            if let Some(slot) = self.words.get_mut(word as usize) {
+            if let Some(slot) = self.words.get_mut(word) {
                 *slot = to_u32(units);
             }
         }
