@@ -293,32 +293,22 @@ pub(crate) fn push_quoted(out: &mut String, value: &str) {
 /// it is. Eight bytes at a time, since most quoted values (types, statuses, URLs) are a few words
 /// long.
 fn quotes_verbatim(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
-    for chunk in &mut words {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            return false;
-        };
-        let word = u64::from_le_bytes(word);
-        let quote = word ^ (ONES * u64::from(b'"'));
-        let backslash = word ^ (ONES * u64::from(b'\\'));
-        // A high bit flags a byte of 0x80 or more (`word`), DEL (0x7F + 1 sets it, and with no
-        // byte above 0x7F nothing carries), a byte below 0x20, or a zero byte of `quote` or
-        // `backslash` (the borrow tests; a borrow can only add flags above a flagged byte).
-        let flagged = word
-            | word.wrapping_add(ONES)
-            | (word.wrapping_sub(ONES * 0x20) & !word)
-            | (quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash);
-        if flagged & HIGHS != 0 {
-            return false;
-        }
-    }
-    words
-        .remainder()
-        .iter()
-        .all(|&b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    use crate::words::{every_byte, ONES};
+    every_byte(
+        bytes,
+        |word| {
+            let quote = word ^ (ONES * u64::from(b'"'));
+            let backslash = word ^ (ONES * u64::from(b'\\'));
+            // A high bit flags a byte of 0x80 or more (`word`), DEL (0x7F + 1 sets it, and with no
+            // byte above 0x7F nothing carries), a byte below 0x20, or a zero byte of `quote` or
+            // `backslash` (the borrow tests; a borrow can only add flags above a flagged byte).
+            word | word.wrapping_add(ONES)
+                | (word.wrapping_sub(ONES * 0x20) & !word)
+                | (quote.wrapping_sub(ONES) & !quote)
+                | (backslash.wrapping_sub(ONES) & !backslash)
+        },
+        |b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\',
+    )
 }
 
 /// An issue message built by appending its pieces: the messages of the common issues are made

@@ -403,13 +403,7 @@ mod tests {
             "0123456789abcdef",
             "\r\n",
         ];
-        let mut seed = 0x5eed_u64;
-        let mut next = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::test_random::below(0x5eed_u64);
         for _ in 0..400 {
             let mut text = String::new();
             for _ in 0..next(60) {

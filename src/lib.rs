@@ -26,7 +26,10 @@ mod read;
 mod request;
 mod scan;
 mod shapes;
+#[cfg(test)]
+mod test_random;
 mod tracker;
+mod words;
 mod write;
 
 pub use enums::{OperationStatus, RecordCompletionReason, Spelling};

@@ -450,13 +450,7 @@ mod tests {
             ],
         ];
         let mut payloads = Vec::new();
-        let mut seed = 0x5eed_2026_u64;
-        let mut next = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::test_random::below(0x5eed_2026_u64);
         for round in 0..3000 {
             let mut body = String::new();
             for choices in members {

@@ -1186,22 +1186,14 @@ pub(crate) fn is_absolute_https(url: &str) -> bool {
 
 /// True when every byte is printable ASCII (`!` to `~`: no space, control, DEL or non-ASCII byte).
 fn all_printable_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
-    for chunk in &mut words {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            return false;
-        };
-        let word = u64::from_le_bytes(word);
+    use crate::words::{every_byte, ONES};
+    every_byte(
+        bytes,
         // A high bit flags a byte of 0x80 or more (`word`), DEL (0x7F + 1 sets it, and with no
         // byte above 0x7F nothing carries), or a byte below 0x21 (the borrow test).
-        let flagged = word | word.wrapping_add(ONES) | (word.wrapping_sub(ONES * 0x21) & !word);
-        if flagged & HIGHS != 0 {
-            return false;
-        }
-    }
-    words.remainder().iter().all(|&b| b > b' ' && b < 0x7F)
+        |word| word | word.wrapping_add(ONES) | (word.wrapping_sub(ONES * 0x21) & !word),
+        |b| b > b' ' && b < 0x7F,
+    )
 }
 
 /// A number or numeric string as written, shortened for a message: its first 40 characters, and
