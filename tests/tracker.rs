@@ -887,7 +887,14 @@ fn status_class_and_change_kind_names_read_back() {
         assert_eq!(StatusClass::parse(&name.to_uppercase()), Some(class));
         assert_eq!(StatusClass::parse(&name.to_lowercase()), Some(class));
     }
-    for text in ["", "runnin", "running ", "done", "notStarted\u{0}", "ＲＵＮＮＩＮＧ"] {
+    for text in [
+        "",
+        "runnin",
+        "running ",
+        "done",
+        "notStarted\u{0}",
+        "ＲＵＮＮＩＮＧ",
+    ] {
         assert_eq!(StatusClass::parse(text), None, "{text:?}");
     }
     for kind in ChangeKind::ALL {
