@@ -1,7 +1,7 @@
 // The package's `validate`, `parseAny`, `RecordOperation` and `ResultInfo`, built in JavaScript
-// on the module's plain exports (src/bindings/raw.rs): the text is copied into wasm memory with
-// `TextEncoder.encodeInto`, one call reads it, and the result comes back as a table of numbers and
-// one text area, decoded once and sliced. Crossing into wasm once per call and building the
+// on the module's plain exports (src/bindings/raw.rs): the text is copied into wasm memory (with
+// `TextEncoder.encodeInto`; in Node as UTF-16, see `copyString`), one call reads it, and the
+// result comes back as a table of numbers and one text area, decoded once and sliced. Crossing into wasm once per call and building the
 // objects here is several times cheaper than building them from Rust, and nothing stays in wasm
 // memory afterwards: an instance is an ordinary JS object that keeps its own JSON text, so
 // dropping it frees everything, with or without `free()`, and no loop waits for garbage
@@ -203,8 +203,8 @@ export function createApi(wasm, utf16 = null) {
 
   // What the latest copy found: the UTF-16 index of a lone surrogate plus one (0: none; or, on
   // the encodeInto path, LONE_UNCHECKED: a string that is not ASCII, which wasm clears unless its
-  // bytes hold U+FFFD,
-  // see raw.rs), and whether the text was ASCII (byte offsets are then UTF-16 offsets).
+  // bytes hold U+FFFD, see raw.rs), and whether the text was ASCII (byte offsets are then UTF-16
+  // offsets).
   let lone = 0;
   let ascii = 0;
 
@@ -230,12 +230,12 @@ export function createApi(wasm, utf16 = null) {
     refreshViews();
   }
 
-  /** The UTF-8 text at `address`; `ascii`: it is known to be ASCII. */
-  function decodeUtf8(address, length, ascii) {
+  /** The UTF-8 text at `address`; `isAscii`: it is known to be ASCII. */
+  function decodeUtf8(address, length, isAscii) {
     if (length === 0) return '';
     if (nodeBytes !== null) {
       // ASCII is Latin-1 too, and Node copies Latin-1 into a string without validating it.
-      return ascii ? nodeBytes.latin1Slice(address, address + length) : nodeBytes.utf8Slice(address, address + length);
+      return isAscii ? nodeBytes.latin1Slice(address, address + length) : nodeBytes.utf8Slice(address, address + length);
     }
     return decoder.decode(bytes.subarray(address, address + length));
   }
@@ -243,15 +243,17 @@ export function createApi(wasm, utf16 = null) {
   /** Copies a string in as UTF-8; returns the byte length. */
   function copyString(text) {
     const units = text.length;
-    // UTF-8 takes at most three bytes a unit. The Node path puts the UTF-16 units after the
-    // first units + 16 bytes (16-aligned), where turning them into UTF-8 from the start of the
-    // buffer never overwrites a unit not yet read (see utf16_to_utf8.wat): 3 × units + 32 in all.
+    // UTF-8 takes at most three bytes a unit. The Node path puts the UTF-16 units at least
+    // units + 16 bytes into the buffer (at an address that is a multiple of 16), where turning
+    // them into UTF-8 from the start of the buffer never overwrites a unit not yet read (see
+    // utf16_to_utf8.wat): at most 3 × units + 31 bytes in all.
     reserveInput(units * 3 + 32);
     lone = 0;
     ascii = 1;
     if (units === 0) return 0;
     if (fromUtf16 !== null) {
-      const utf16At = inputAddress + ((units + 31) & ~15);
+      const after = inputAddress + units + 16;
+      const utf16At = after + ((16 - (after % 16)) % 16);
       if (nodeBytes.ucs2Write(text, utf16At) === units * 2) {
         const written = fromUtf16.utf16ToUtf8(utf16At, units, inputAddress);
         if (written !== units) {

@@ -146,6 +146,6 @@ console.log(`build-package: exports ${names.join(', ')}`);
 EOF_NODE
 
 # The shipped JavaScript without comments (readable otherwise; see the script).
-node scripts/strip-comments.mjs "$out"/*.js "$out"/*.cjs "$out"/node/*.cjs "$out"/web/*.js
+node scripts/strip-comments.mjs "$out"/*.js "$out"/*.mjs "$out"/*.cjs "$out"/node/*.cjs "$out"/web/*.js
 
 step "done: $out ($(du -sh "$out" | cut -f1)), version $version"

@@ -9,6 +9,8 @@
 #   fast-path.test.mjs  the JS-built validate/parseAny/RecordOperation (pkg-template/api.js) give
 #                       exactly what the Rust-built reference bindings give, on the whole corpus
 #                       and the benchmark's payloads
+#                       (run twice: through Node's UTF-16 copy, and with GRO_COPY_PATH=encode-into
+#                       through TextEncoder.encodeInto, the path browsers take)
 #   utf16.test.mjs      the Node entry's UTF-16 to UTF-8 module gives exactly TextEncoder's bytes
 #                       and the first lone surrogate, around every block boundary
 #
@@ -29,3 +31,6 @@ bash scripts/build-reference.sh
 node --test --test-reporter=spec --test-reporter-destination=stdout \
     tests/js/hardening.test.mjs tests/js/browser.test.mjs tests/js/memory.test.mjs tests/js/fast-path.test.mjs \
     tests/js/utf16.test.mjs
+# The differential again on the copy path browsers take (TextEncoder.encodeInto, not Node's UTF-16).
+GRO_COPY_PATH=encode-into node --test --test-reporter=spec --test-reporter-destination=stdout \
+    tests/js/fast-path.test.mjs

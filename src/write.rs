@@ -221,8 +221,8 @@ fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
     }
 }
 
-/// Writes `value` in lowercase hex with at least `min_digits` digits, as `{:0min_digits$x}` does
-/// (without `core::fmt`'s hex formatting code).
+/// Writes `value` in lowercase hex with at least `min_digits` digits (at most 16, all a `u64`
+/// needs), as `{:0min_digits$x}` does (without `core::fmt`'s hex formatting code).
 pub(crate) fn push_hex(out: &mut String, value: u64, min_digits: usize) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let digits = (16 - value.leading_zeros() as usize / 4).max(min_digits.clamp(1, 16));

@@ -1,6 +1,7 @@
 //! The fast path under the package's `validate`, `parseAny` and `RecordOperation`: plain exports
-//! that take numbers and return numbers. JavaScript copies the text into [`input_buffer`] with
-//! `TextEncoder.encodeInto`, calls one function, and reads the result from wasm memory: a table
+//! that take numbers and return numbers. JavaScript copies the text into [`input_buffer`] as UTF-8
+//! (with `TextEncoder.encodeInto`, or in Node as UTF-16 that `utf16_to_utf8.wat` turns into
+//! UTF-8 in place), calls one function, and reads the result from wasm memory: a table
 //! of `u32` words and one UTF-8 text area that it decodes once and slices. The objects are built
 //! in JavaScript (`pkg-template/api.js`), and nothing stays in wasm memory after a call, so no
 //! instance depends on garbage collection to free it.
@@ -147,7 +148,7 @@ impl Out<'_> {
     }
 
     /// State (0 absent, 1 null, 2 set: start and end in the text area, 3 set: start and end in
-    /// the input; 4 in [`Out::known`]), then the string's start and end.
+    /// the input; 4 in [`Out::constant`]), then the string's start and end.
     fn field(&mut self, field: Field<&str>) {
         match field {
             Field::Absent => self.words.extend_from_slice(&[0, 0, 0]),

@@ -23,7 +23,13 @@ import { PKG_DIR, REFERENCE_PKG_DIR, REPO } from './helpers.mjs';
 import { readCorpusInputs } from './corpus-inputs.mjs';
 
 const require = createRequire(import.meta.url);
-const api = require(path.join(PKG_DIR, 'index.node.cjs'));
+// GRO_COPY_PATH=encode-into: the same API built without Node's UTF-16 copy, so that strings go in
+// with TextEncoder.encodeInto and lone surrogates through the LONE_UNCHECKED retry, as in browsers
+// (scripts/test-js.sh runs this file both ways).
+const ENCODE_INTO = process.env.GRO_COPY_PATH === 'encode-into';
+const api = ENCODE_INTO
+  ? require(path.join(PKG_DIR, 'api.cjs')).createApi(require(path.join(PKG_DIR, 'node', 'graph_record_operation.cjs')), null)
+  : require(path.join(PKG_DIR, 'index.node.cjs'));
 // The reference package's wasm-bindgen module itself (its entry, like the real one's, would put the
 // JavaScript-built API in front of the Rust-built classes).
 const reference = require(path.join(REFERENCE_PKG_DIR, 'node', 'graph_record_operation.cjs'));
