@@ -178,8 +178,8 @@ function copyIssue(issue) {
 export function createApi(wasm, utf16 = null) {
   const memory = wasm.__groMemory();
   const header = wasm.__groHeader() >>> 2;
-  const CODES = wasm.__groCodes().split(',');
-  CONSTANT_STRINGS = wasm.__groConstants().split(',');
+  // The issue codes by index, and the constant strings (set below, from wasm).
+  let CODES = [];
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const hasIsWellFormed = typeof String.prototype.isWellFormed === 'function';
@@ -340,6 +340,15 @@ export function createApi(wasm, utf16 = null) {
   // The latest result: where its words start (an index into u32) and its decoded text.
   let at = 0;
   let text = '';
+
+  // The tables every instance of one build has the same: see `__groTables` in raw.rs.
+  wasm.__groTables();
+  readResult();
+  {
+    const [codes, constants] = text.split('\n');
+    CODES = codes.split(',');
+    CONSTANT_STRINGS = constants.split(',');
+  }
 
   function readResult() {
     refreshViews();

@@ -410,7 +410,7 @@ fn lead_at(bytes: &[u8], start: usize, count: usize) -> bool {
     (start..start + count).any(|at| bytes.get(at..at + 3) == Some(&[0xEF, 0xBF, 0xBD][..]))
 }
 
-/// A code's index in [`IssueCode::ALL`] (the order `__groCodes` lists them in): the enum's
+/// A code's index in [`IssueCode::ALL`] (the order `__groTables` lists them in): the enum's
 /// discriminant, since the table declares the variants in that order.
 fn code_index(code: IssueCode) -> u32 {
     code as u32
@@ -431,30 +431,19 @@ pub fn memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// The issue codes in table order, comma-separated: issue words carry an index into it.
-#[wasm_bindgen(js_name = __groCodes, skip_typescript)]
-pub fn codes() -> String {
-    IssueCode::ALL
-        .iter()
-        .map(|code| code.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// The strings most operations repeat (documented statuses and completion reasons, the
 /// recordOperation `@odata.type`): a field holding one is given by its index (state 4), so it is
 /// neither written to the text area nor decoded.
-fn constant_strings() -> Vec<String> {
+fn constant_strings() -> impl Iterator<Item = &'static str> {
     OperationStatus::DOCUMENTED
         .iter()
-        .map(|status| status.as_str().to_string())
+        .map(OperationStatus::as_str)
         .chain(
             RecordCompletionReason::DOCUMENTED
                 .iter()
-                .map(|reason| reason.as_str().to_string()),
+                .map(RecordCompletionReason::as_str),
         )
-        .chain(std::iter::once(crate::RECORD_OPERATION_TYPE.to_string()))
-        .collect()
+        .chain(std::iter::once(crate::RECORD_OPERATION_TYPE))
 }
 
 /// The index of the recordOperation `@odata.type` among the constant strings: after the statuses
@@ -462,10 +451,30 @@ fn constant_strings() -> Vec<String> {
 const RECORD_OPERATION_TYPE_INDEX: usize =
     OperationStatus::DOCUMENTED.len() + RecordCompletionReason::DOCUMENTED.len();
 
-/// The constant strings, comma-separated, in index order.
-#[wasm_bindgen(js_name = __groConstants, skip_typescript)]
-pub fn constants() -> String {
-    constant_strings().join(",")
+/// The tables JavaScript reads once, written to the text area (see [`header`]): the issue codes in
+/// table order (issue words carry an index into it), a newline, then the constant strings in
+/// index order; each list comma-separated. (Returning them as strings would add wasm-bindgen's
+/// string-return code for two calls made once.)
+#[wasm_bindgen(js_name = __groTables, skip_typescript)]
+pub fn tables() -> u32 {
+    with_raw(0, true, |_, out| {
+        let mut first = true;
+        for code in IssueCode::ALL.iter().map(|code| code.as_str()) {
+            if !std::mem::take(&mut first) {
+                out.text.push(',');
+            }
+            out.text.push_str(code);
+        }
+        out.text.push('\n');
+        let mut first = true;
+        for constant in constant_strings() {
+            if !std::mem::take(&mut first) {
+                out.text.push(',');
+            }
+            out.text.push_str(constant);
+        }
+        1
+    })
 }
 
 /// A buffer of at least `len` bytes for the input, and its address. It stays where it is until
