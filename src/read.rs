@@ -1215,17 +1215,9 @@ mod tests {
 
     #[test]
     fn printable_ascii_words_agree_with_bytes() {
-        for len in [0usize, 1, 7, 8, 9, 16, 23] {
-            for at in 0..len {
-                for byte in 0..=255u8 {
-                    let mut bytes = vec![b'a'; len];
-                    if let Some(slot) = bytes.get_mut(at) {
-                        *slot = byte;
-                    }
-                    let simple = bytes.iter().all(|&b| b > b' ' && b < 0x7F);
-                    assert_eq!(all_printable_ascii(&bytes), simple, "{len} {at} {byte}");
-                }
-            }
+        for bytes in crate::words::one_byte_variants() {
+            let simple = bytes.iter().all(|&b| b > b' ' && b < 0x7F);
+            assert_eq!(all_printable_ascii(&bytes), simple, "{bytes:?}");
         }
     }
 }

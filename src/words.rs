@@ -25,3 +25,20 @@ pub(crate) fn every_byte(
     }
     words.remainder().iter().all(|&b| ok(b))
 }
+
+/// Byte strings of lengths around eight-byte word boundaries, all `a` but for one byte of every
+/// value at every position: what a word-at-a-time check must agree with a byte loop on.
+#[cfg(test)]
+pub(crate) fn one_byte_variants() -> impl Iterator<Item = Vec<u8>> {
+    [0usize, 1, 7, 8, 9, 16, 23].into_iter().flat_map(|len| {
+        (0..len).flat_map(move |at| {
+            (0..=255u8).map(move |byte| {
+                let mut bytes = vec![b'a'; len];
+                if let Some(slot) = bytes.get_mut(at) {
+                    *slot = byte;
+                }
+                bytes
+            })
+        })
+    })
+}
