@@ -51,6 +51,9 @@ struct Raw {
     /// the decoded text without counting.
     units: u32,
     header: Box<Header>,
+    /// [`Out::byte_offsets`], kept between calls so that a call on text that is not ASCII does not
+    /// allocate it again.
+    byte_offsets: Vec<(usize, usize)>,
 }
 
 thread_local! {
@@ -127,7 +130,7 @@ struct Out<'r> {
     /// Otherwise, the byte offsets into the input that words hold, with those words' indices
     /// (`(offset, word)`: the type issue.rs sorts too, so the module carries one sort), converted
     /// to UTF-16 offsets by [`Out::convert_offsets`].
-    byte_offsets: Vec<(usize, usize)>,
+    byte_offsets: &'r mut Vec<(usize, usize)>,
     /// Where the conversion stopped: a byte offset and the UTF-16 units before it. Operations come
     /// in document order, so converting after each one walks the input once in all.
     cursor: (usize, usize),
@@ -204,7 +207,7 @@ impl Out<'_> {
         {
             (byte, units) = (0, 0);
         }
-        for &(offset, word) in &self.byte_offsets {
+        for &(offset, word) in self.byte_offsets.iter() {
             units += utf16_units(input.get(byte..offset).unwrap_or(&[]));
             byte = byte.max(offset);
             if let Some(slot) = self.words.get_mut(word) {
@@ -319,10 +322,12 @@ fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u3
             text,
             units,
             header,
+            byte_offsets,
         } = &mut *raw;
         words.clear();
         text.clear();
         *units = 0;
+        byte_offsets.clear();
         let bytes = input.get(..len as usize).unwrap_or(&[]);
         let start = bytes.as_ptr() as usize;
         let mut out = Out {
@@ -331,7 +336,7 @@ fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u3
             units,
             input: (start, start.saturating_add(bytes.len())),
             ascii,
-            byte_offsets: Vec::new(),
+            byte_offsets,
             cursor: (0, 0),
         };
         let result = write(bytes, &mut out);
