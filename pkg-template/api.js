@@ -691,6 +691,92 @@ export function createApi(wasm, utf16 = null) {
     throw recordOperationError(errorMessage(issues), CODES[u32[at]], issues);
   }
 
+  /** Calls `__groValidate` on the latest copy (`full`: see raw.rs), checking lone surrogates if asked. */
+  function runValidate(length, parseOptions, full) {
+    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
+    let result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone, full);
+    if (result === LONE_UNCHECKED) {
+      checkLone();
+      result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone, full);
+    }
+    return result;
+  }
+
+  /** `[valid, errors, warnings]` of a `__groValidate` result whose issues are in the words. */
+  function builtIssues(result) {
+    const count = result >>> 2;
+    if (count === 0) return [[], []];
+    readResult();
+    const errors = [];
+    const warnings = [];
+    for (let i = 0; i < count; i++) {
+      const issue = readIssue(at + i * ISSUE_WORDS);
+      (issue.severity === 'error' ? errors : warnings).push(issue);
+    }
+    return [errors, warnings];
+  }
+
+  /**
+   * What `validate` returns: `valid`, and `errors` and `warnings` as getters. When the first read
+   * found issues, it only decided the verdict and counted them (see raw.rs): the issues are built
+   * the first time `errors` or `warnings` is read, by validating the payload again in full. Most
+   * callers read only `valid`, and building issue objects (paths, messages, line and column) costs
+   * more than deciding it. `toJSON` and Node's `util.inspect` show all three.
+   */
+  class ValidationResult {
+    #errors;
+    #warnings;
+    #source; // what to validate again (a string, or a copy of the caller's bytes), until built
+    #options;
+
+    constructor(internal, valid, errors, warnings, source, options) {
+      if (internal !== INTERNAL) throw new TypeError('ValidationResult has no public constructor: call validate');
+      /** True when the payload has no error in the chosen mode. */
+      this.valid = valid;
+      this.#errors = errors;
+      this.#warnings = warnings;
+      this.#source = source;
+      this.#options = options;
+    }
+
+    #build() {
+      if (this.#source === null) return;
+      const length = copyInput(this.#source);
+      copied = '';
+      const result = runValidate(length, this.#options, 1);
+      if ((result & 1) !== (this.valid ? 1 : 0)) {
+        throw new Error('graph-record-operation: a payload validated differently the second time');
+      }
+      [this.#errors, this.#warnings] = builtIssues(result);
+      this.#source = null;
+    }
+
+    /** The errors. */
+    get errors() {
+      this.#build();
+      return this.#errors;
+    }
+
+    /** The warnings. */
+    get warnings() {
+      this.#build();
+      return this.#warnings;
+    }
+
+    /** `{ valid, errors, warnings }`, so that `JSON.stringify(result)` has all three. */
+    toJSON() {
+      return { valid: this.valid, errors: this.errors, warnings: this.warnings };
+    }
+  }
+  // Node's console.log and REPL: all three, like a plain object.
+  Object.defineProperty(ValidationResult.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+    configurable: true,
+    writable: true,
+    value: function inspectValidationResult() {
+      return this.toJSON();
+    },
+  });
+
   /**
    * Validates one recordOperation, given as JSON text or an already-parsed object. Never throws
    * for a bad payload. Throws a `TypeError` only for bad options.
@@ -698,17 +784,18 @@ export function createApi(wasm, utf16 = null) {
   function validate(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
-    let result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone);
-    if (result === LONE_UNCHECKED) {
-      checkLone();
-      result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone);
+    const result = runValidate(length, parseOptions, 0);
+    const valid = (result & 1) === 1;
+    if (result & 2 || result === 1) {
+      copied = '';
+      const [errors, warnings] = builtIssues(result);
+      return new ValidationResult(INTERNAL, valid, errors, warnings, null, null);
     }
-    const count = result >>> 1;
+    // Issues were found but not built: keep what was read (a copy of bytes, which the caller may
+    // change; strings cannot change) to validate it again if they are asked for.
+    const source = typeof copied === 'string' ? copied : new Uint8Array(copied);
     copied = '';
-    if (count === 0) return { valid: (result & 1) === 1, errors: [], warnings: [] };
-    readResult();
-    return verdict({}, (result & 1) === 1, readIssues(at, count));
+    return new ValidationResult(INTERNAL, valid, null, null, source, parseOptions);
   }
 
   /**

@@ -15,6 +15,8 @@ pub(crate) enum Counted {
     Full,
     /// An error came up after warnings were counted: the read stopped; read again in full.
     Abandoned,
+    /// Verdict mode (see [`Diagnostics::verdict_only`]) met an error: the read stopped there.
+    Invalid,
 }
 
 pub(crate) struct Diagnostics {
@@ -30,6 +32,10 @@ pub(crate) struct Diagnostics {
     /// Set when counting mode met an error after counting warnings: reading stops, and the caller
     /// must read again in full to build the report.
     abandoned: bool,
+    /// Verdict mode: the first error ends the read, unbuilt.
+    stop_at_error: bool,
+    /// Set when verdict mode met an error.
+    error_seen: bool,
 }
 
 impl Diagnostics {
@@ -46,6 +52,8 @@ impl Diagnostics {
             count_only: false,
             counted: 0,
             abandoned: false,
+            stop_at_error: false,
+            error_seen: false,
         }
     }
 
@@ -58,9 +66,20 @@ impl Diagnostics {
         self.count_only = true;
     }
 
+    /// Verdict mode, for callers that keep only whether the text is valid (the JS `validate`,
+    /// which reads the text again if the issues are asked for): counting mode, except that the
+    /// first error ends the read without being built, whatever was counted before it
+    /// ([`Counted::Invalid`]). Set before anything was recorded.
+    pub fn verdict_only(&mut self) {
+        self.count_only = true;
+        self.stop_at_error = true;
+    }
+
     /// What counting mode came to: [`Counted::Warnings`] while it lasted.
     pub fn counted(&self) -> Counted {
-        if self.count_only {
+        if self.error_seen {
+            Counted::Invalid
+        } else if self.count_only {
             Counted::Warnings(self.counted)
         } else if self.abandoned {
             Counted::Abandoned
@@ -80,8 +99,16 @@ impl Diagnostics {
         if !self.count_only {
             return true;
         }
-        if self.severity(code) == Severity::Warning && self.counted < self.max_issues {
+        let error = self.severity(code) == Severity::Error;
+        if !error && self.counted < self.max_issues {
             self.counted += 1;
+            return false;
+        }
+        if error && self.stop_at_error {
+            // The verdict is known; nothing after it is read.
+            self.error_seen = true;
+            self.count_only = false;
+            self.full = true;
             return false;
         }
         self.stop_counting()

@@ -154,13 +154,48 @@ fn read_operation_document<'a>(reader: &mut Reader<'a>) -> Option<RecordOperatio
 /// operation, so it is never moved.
 fn validate_operation(checked: Checked<'_>, options: &ParseOptions) -> Report {
     let mut reader = Reader::new(checked.text, options);
+    validate_operation_document(&mut reader);
+    finish(checked, reader.diag, &reader.scan)
+}
+
+fn validate_operation_document(reader: &mut Reader<'_>) {
     reader.keep_extras = false;
-    if operation_document_is_object(&mut reader)
-        && reader.object_outcome(1, Role::Operation).is_ok()
-    {
+    if operation_document_is_object(reader) && reader.object_outcome(1, Role::Operation).is_ok() {
         let _ = reader.scan.expect_end(&mut reader.diag, &reader.path);
     }
-    finish(checked, reader.diag, &reader.scan)
+}
+
+/// What [`validate_bytes_verdict`] found.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Verdict {
+    /// No error, and this many warnings (not built).
+    Valid { warnings: usize },
+    /// An error: reading stopped there, and no issue was built.
+    Invalid,
+    /// The complete report, as [`validate_bytes`] gives it.
+    Report(Report),
+}
+
+/// [`validate_bytes`] for callers that keep only the verdict (the JS `validate`, which reads the
+/// text again with `validate_bytes` if the issues are asked for): warnings are counted, not built,
+/// and the first error ends the read. The verdict is exactly `validate_bytes`'s. Text that fails
+/// the shared checks (size, UTF-8, byte order mark) gets its full report, which is one issue.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
+pub(crate) fn validate_bytes_verdict(bytes: &[u8], options: &ParseOptions) -> Verdict {
+    let checked = match preflight(bytes, options) {
+        Ok(checked) => checked,
+        Err(report) => return Verdict::Report(report),
+    };
+    let mut reader = Reader::new(checked.text, options);
+    reader.diag.verdict_only();
+    validate_operation_document(&mut reader);
+    match reader.diag.counted() {
+        Counted::Warnings(warnings) => Verdict::Valid { warnings },
+        Counted::Invalid => Verdict::Invalid,
+        // Counting ended without an error (the issue limit): the report needs the full read.
+        Counted::Full => Verdict::Report(finish(checked, reader.diag, &reader.scan)),
+        Counted::Abandoned => Verdict::Report(validate_operation(checked, options)),
+    }
 }
 
 /// True when the document is an object; otherwise reports it (and reads past it).
@@ -393,6 +428,20 @@ mod tests {
         }
     }
 
+    /// `validate_bytes_verdict` against `validate_bytes`: the same verdict, the warning count when
+    /// valid, and the same report when it gives one.
+    fn same_as_validate_bytes(bytes: &[u8], options: &ParseOptions) {
+        let full = validate_bytes(bytes, options);
+        match validate_bytes_verdict(bytes, options) {
+            Verdict::Valid { warnings } => {
+                assert!(full.is_valid(), "{bytes:?}: {full:?}");
+                assert_eq!(full.issues.len(), warnings, "{bytes:?}");
+            }
+            Verdict::Invalid => assert!(!full.is_valid(), "{bytes:?}"),
+            Verdict::Report(report) => assert_eq!(report, full, "{bytes:?}"),
+        }
+    }
+
     /// Payloads with every kind of warning and error a single operation can have, alone and
     /// together, compact and pretty-printed.
     fn generated_payloads() -> Vec<String> {
@@ -479,7 +528,7 @@ mod tests {
     }
 
     #[test]
-    fn counting_warnings_agrees_with_parse_bytes() {
+    fn counting_and_verdict_modes_agree_with_full_reads() {
         let corpus = include_str!("../tests/corpus/bad-inputs.txt");
         let from_corpus = corpus.lines().filter_map(|line| {
             line.strip_prefix("input ")
@@ -507,6 +556,7 @@ mod tests {
                 small,
             ] {
                 same_as_parse_bytes(text.as_bytes(), &options);
+                same_as_validate_bytes(text.as_bytes(), &options);
             }
             if let Ok((_, warnings)) = RecordOperation::parse_bytes_counting_warnings(
                 text.as_bytes(),
@@ -519,12 +569,14 @@ mod tests {
         // The generator does make warnings.
         assert!(counted > 1000, "{counted}");
         same_as_parse_bytes(b"{\"id\":\"\xff\"}", &ParseOptions::default());
+        same_as_validate_bytes(b"{\"id\":\"\xff\"}", &ParseOptions::default());
         // The benchmark's payloads, when they were generated (bench/generate.js).
         if let Ok(text) = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/out/payloads.txt"),
         ) {
             for payload in text.split('\u{1e}') {
                 same_as_parse_bytes(payload.as_bytes(), &ParseOptions::default());
+                same_as_validate_bytes(payload.as_bytes(), &ParseOptions::default());
             }
         }
     }

@@ -520,10 +520,15 @@ fn run_reader(
     })
 }
 
-/// Validates the input. Words: every issue. Returns the issue count times two, plus one when
-/// valid. (This and the other readers return [`LONE_UNCHECKED`] instead, having read nothing, when
-/// JavaScript must first check its string for lone surrogates.)
+/// Validates the input. With `full` 0, only the verdict is read first
+/// (`parse::validate_bytes_verdict`): returns 1 when valid without warnings, the warning count × 4
+/// + 1 when valid with warnings, 0 when invalid, and no issue is built (JavaScript calls again with
+/// `full` 1 if they are asked for). Otherwise, or when the verdict came with its report anyway,
+/// words: every issue, and it returns the issue count × 4 + 2, plus 1 when valid. (This and the
+/// other readers return [`LONE_UNCHECKED`] instead, having read nothing, when JavaScript must first
+/// check its string for lone surrogates.)
 #[wasm_bindgen(js_name = __groValidate, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
 pub fn validate(
     len: u32,
     strict: u32,
@@ -531,12 +536,21 @@ pub fn validate(
     max_depth: u32,
     max_issues: u32,
     lone_at: u32,
+    full: u32,
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
     run_reader(len, options, lone_at, false, |bytes, options, lone, out| {
-        let report = with_lone_surrogate(crate::validate_bytes(bytes, options), lone);
+        let report = match (&lone, full) {
+            (None, 0) => match crate::parse::validate_bytes_verdict(bytes, options) {
+                crate::parse::Verdict::Valid { warnings } => return to_u32(warnings) << 2 | 1,
+                crate::parse::Verdict::Invalid => return 0,
+                crate::parse::Verdict::Report(report) => report,
+            },
+            // A lone surrogate is an error, reported with the others.
+            _ => with_lone_surrogate(crate::validate_bytes(bytes, options), lone),
+        };
         out.issues(&report.issues);
-        to_u32(report.issues.len()) << 1 | u32::from(report.is_valid())
+        to_u32(report.issues.len()) << 2 | 2 | u32::from(report.is_valid())
     })
 }
 

@@ -103,6 +103,21 @@ function run(call) {
   }
 }
 
+/**
+ * A `validate` result as the plain object the reference returns. Its `errors` and `warnings` are
+ * getters, built from a second, full read when the first only decided the verdict: `toJSON` must
+ * give the same, and reading them twice the same arrays.
+ */
+function observeValidation(result) {
+  assert.deepStrictEqual(Object.keys(result), ['valid']);
+  const { valid } = result;
+  const errors = result.errors;
+  assert.equal(result.errors, errors);
+  const plain = { valid, errors, warnings: result.warnings };
+  assert.deepStrictEqual(result.toJSON(), plain);
+  return plain;
+}
+
 function observeAny(payload) {
   return {
     ...payload,
@@ -114,7 +129,7 @@ let compared = 0;
 
 /** Requires the same results from both paths for one input and options. */
 function compare(input, options, what) {
-  const fast = run(() => api.validate(input, options));
+  const fast = run(() => observeValidation(api.validate(input, options)));
   const slow = run(() => reference.validate(input, options));
   assert.deepStrictEqual(fast, slow, `${what}: validate`);
 

@@ -383,7 +383,8 @@ test('OperationTracker: console.log of what list() returns does not show the tok
 test('bytes are read as the UTF-8 text they hold, with invalid UTF-8 and a BOM reported', () => {
   const text = '{"id":"b1","status":"Running"}';
   const fromBuffer = validate(Buffer.from(text));
-  assert.deepEqual(fromBuffer, validate(text));
+  assert.deepEqual(fromBuffer.toJSON(), validate(text).toJSON());
+  assert.equal(fromBuffer.warnings[0].code, 'enum_case');
   assert.equal(RecordOperation.parse(text).status, RecordOperation.from(new TextEncoder().encode(text)).status);
   assert.equal(parseAny(new TextEncoder().encode(text).buffer).kind, 'operation');
   const invalid = validate(Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]));
@@ -391,6 +392,18 @@ test('bytes are read as the UTF-8 text they hold, with invalid UTF-8 and a BOM r
   const bom = validate(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
   assert.deepEqual(bom.errors.map((e) => e.code), ['json_syntax']);
   assert.throws(() => validate(new Int16Array(4)), TypeError);
+  // validate builds its issues only when they are read, from what it read: changing the bytes
+  // afterwards changes nothing.
+  for (const [payload, codes] of [
+    ['{"id":"b2","status":"Running"}', ['enum_case']],
+    ['{"id":5,"status":"Running"}', ['wrong_type', 'enum_case']],
+  ]) {
+    const bytes = Buffer.from(payload);
+    const result = validate(bytes);
+    bytes.fill(0x20);
+    assert.deepEqual([...result.errors, ...result.warnings].map((issue) => issue.code), codes);
+    assert.deepEqual(validate(bytes).errors.map((issue) => issue.code), ['json_syntax']);
+  }
   const tracker = new OperationTracker();
   assert.equal(tracker.feed(Buffer.from(text)).changes[0].kind, 'new');
   tracker.free();
