@@ -41,32 +41,38 @@ function firstLoneSurrogate(text) {
 }
 
 /**
- * A `RecordOperationError`. It describes the payload (every issue with its path, line and column),
- * not the code, so it is made without a stack trace: in V8, capturing even one frame costs more
- * than reading the payload, and a stream with invalid payloads would pay it for each.
+ * Runs `make` with `Error.stackTraceLimit` at 0: a `RecordOperationError` describes the payload
+ * (every issue with its path, line and column), not the code, so it is made without a stack trace.
+ * In V8, capturing even one frame costs more than reading the payload, and a stream with invalid
+ * payloads would pay it for each.
  */
-function recordOperationError(message, code, issues) {
+function withoutStackTrace(make) {
   const limit = Error.stackTraceLimit;
   const limited = typeof limit === 'number' && Object.isExtensible(Error);
   if (limited) Error.stackTraceLimit = 0;
-  let error;
   try {
-    error = new Error(message);
+    return make();
   } finally {
     if (limited) Error.stackTraceLimit = limit;
   }
-  error.name = ERROR_NAME;
-  error.code = code;
-  error.issues = issues;
-  return error;
 }
 
 /**
- * The message of a `RecordOperationError` with these issues: the text of the crate's `Error`
- * (`Display` of error.rs and of `Issue`), written here from the issues JavaScript already has
- * rather than formatted in wasm and decoded (tests/js/fast-path.test.mjs compares the two).
+ * The message of a `RecordOperationError` whose first error is `first`, of `count` errors: the
+ * text of the crate's `Error` (`Display` of error.rs and of `Issue`), written here rather than
+ * formatted in wasm and decoded (tests/js/fast-path.test.mjs compares the two).
  */
-function errorMessage(issues) {
+function errorMessage(first, count) {
+  if (first === null) return 'invalid recordOperation';
+  const where = first.path === '' ? '(document)' : first.path;
+  const described = `${first.severity} ${first.code} at ${where} (line ${first.line}, column ${first.column}): ${first.message}`;
+  return count === 1
+    ? `invalid recordOperation: ${described}`
+    : `invalid recordOperation: ${count} errors, the first: ${described}`;
+}
+
+/** `errorMessage` of a whole list of issues. */
+function issuesMessage(issues) {
   let first = null;
   let count = 0;
   for (const issue of issues) {
@@ -74,12 +80,7 @@ function errorMessage(issues) {
     first ??= issue;
     count++;
   }
-  if (first === null) return 'invalid recordOperation';
-  const where = first.path === '' ? '(document)' : first.path;
-  const described = `${first.severity} ${first.code} at ${where} (line ${first.line}, column ${first.column}): ${first.message}`;
-  return count === 1
-    ? `invalid recordOperation: ${described}`
-    : `invalid recordOperation: ${count} errors, the first: ${described}`;
+  return errorMessage(first, count);
 }
 
 /**
@@ -667,6 +668,60 @@ export function createApi(wasm, utf16 = null) {
     }
   }
 
+  /**
+   * The error `RecordOperation.parse` and `RecordOperation.from` throw: a real `Error` named
+   * `RecordOperationError`, with the `code` of the first error and every issue in `issues`. A
+   * failed read builds only its first error (for the message) and counts the others; `issues` is
+   * built the first time it is read, by validating the payload again in full (`validate` reports
+   * exactly the issues `parse` does). `JSON.stringify(error)` and Node's `console.log` show it.
+   */
+  class RecordOperationError extends Error {
+    #issues; // null until built
+    #source; // what to validate again (a string, or a copy of the caller's bytes), until built
+    #options;
+
+    constructor(internal, message, code, issues, source, options) {
+      if (internal !== INTERNAL) throw new TypeError('RecordOperationError has no public constructor');
+      super(message);
+      this.name = ERROR_NAME;
+      this.code = code;
+      this.#issues = issues;
+      this.#source = source;
+      this.#options = options;
+    }
+
+    /** Every issue, errors and warnings. */
+    get issues() {
+      if (this.#issues === null) {
+        const length = copyInput(this.#source);
+        copied = '';
+        const result = runValidate(length, this.#options, 1);
+        readResult();
+        this.#issues = readIssues(at, result >>> 2);
+        this.#source = null;
+      }
+      return this.#issues;
+    }
+
+    set issues(value) {
+      Object.defineProperty(this, 'issues', { value, enumerable: true, writable: true, configurable: true });
+    }
+
+    /** `{ name, code, issues }`, as `JSON.stringify` gives an error's own properties. */
+    toJSON() {
+      return { name: this.name, code: this.code, issues: this.issues };
+    }
+  }
+  // Node's console.log and REPL show an error's own properties: make `issues` one first.
+  Object.defineProperty(RecordOperationError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+    configurable: true,
+    writable: true,
+    value: function inspectRecordOperationError() {
+      if (!Object.hasOwn(this, 'issues')) this.issues = this.issues;
+      return this;
+    },
+  });
+
   function readOperation(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
@@ -677,18 +732,27 @@ export function createApi(wasm, utf16 = null) {
       result = wasm.__groParse(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
     }
     readResult();
-    const count = result >>> 1;
-    const source = result & 1 ? copiedText() : '';
-    copied = '';
+    const count = result >>> 2;
     if (result & 1) {
+      const source = copiedText();
+      copied = '';
       // Its own copy of its words (a plain array: cheaper to make than a typed array). Shorter
       // than a parseAny entry's: its own text is the whole input.
       const words = new Array(OPERATION_WORDS);
       for (let k = 0; k < OPERATION_WORDS; k++) words[k] = u32[at + k];
       return new RecordOperation(INTERNAL, words, 0, stringsOf(source, text), count === 0 ? NO_ISSUES : null, parseOptions);
     }
+    const code = CODES[u32[at]];
+    if (result & 2) {
+      // Only the first error was built, and the errors counted: the issues are built if read.
+      const source = typeof copied === 'string' ? copied : new Uint8Array(copied);
+      copied = '';
+      const message = errorMessage(readIssue(at + 1), count);
+      throw withoutStackTrace(() => new RecordOperationError(INTERNAL, message, code, null, source, parseOptions));
+    }
+    copied = '';
     const issues = readIssues(at + 1, count);
-    throw recordOperationError(errorMessage(issues), CODES[u32[at]], issues);
+    throw withoutStackTrace(() => new RecordOperationError(INTERNAL, issuesMessage(issues), code, issues, null, null));
   }
 
   /** Calls `__groValidate` on the latest copy (`full`: see raw.rs), checking lone surrogates if asked. */

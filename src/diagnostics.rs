@@ -6,17 +6,33 @@ use crate::pointer::Pointer;
 /// The longest value quoted in a message; longer ones are cut with an ellipsis.
 const QUOTE_LIMIT: usize = 64;
 
-/// The outcome of counting mode (see [`Diagnostics::count_warnings_only`]).
+/// The outcome of counting mode: [`Diagnostics::verdict_only`] or
+/// [`Diagnostics::first_error_only`]. In either, warnings are counted, not built (no path, message
+/// or position); what happens at an error depends on the mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Counted {
     /// No error came up: the issues are this many warnings.
     Warnings(usize),
-    /// An error came up before any warning: the read went on in full, so the issues are complete.
+    /// Counting stopped before anything was counted (issues were forgotten, or a limit of 0): the
+    /// read went on in full, so the issues are complete.
     Full,
-    /// An error came up after warnings were counted: the read stopped; read again in full.
+    /// Counting stopped after issues were counted (the issue limit, or issues forgotten): the read
+    /// stopped; read again in full.
     Abandoned,
     /// Verdict mode (see [`Diagnostics::verdict_only`]) met an error: the read stopped there.
     Invalid,
+    /// First-error mode (see [`Diagnostics::first_error_only`]) met errors: the issues hold the
+    /// first, built; this is how many errors the full report has.
+    FirstError { errors: usize },
+}
+
+/// What counting mode does at an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AtError {
+    /// Ends the read: the verdict is known ([`Diagnostics::verdict_only`]).
+    Stop,
+    /// Builds the first error and counts the others ([`Diagnostics::first_error_only`]).
+    KeepFirst,
 }
 
 pub(crate) struct Diagnostics {
@@ -25,17 +41,19 @@ pub(crate) struct Diagnostics {
     max_issues: usize,
     /// Set once `max_issues` was reached: later issues are dropped and reading stops.
     full: bool,
-    /// Counting mode (see [`Diagnostics::count_warnings_only`]): warnings are counted, not built.
+    /// Counting mode (see [`Counted`]): warnings are counted, not built.
     count_only: bool,
     /// Warnings counted in counting mode.
     counted: usize,
-    /// Set when counting mode met an error after counting warnings: reading stops, and the caller
-    /// must read again in full to build the report.
+    /// Set when counting mode stopped after counting issues: reading stops, and the caller must
+    /// read again in full to build the report.
     abandoned: bool,
-    /// Verdict mode: the first error ends the read, unbuilt.
-    stop_at_error: bool,
+    /// What counting mode does at an error.
+    at_error: AtError,
     /// Set when verdict mode met an error.
     error_seen: bool,
+    /// Errors counted after the first in first-error mode.
+    errors_counted: usize,
 }
 
 impl Diagnostics {
@@ -52,18 +70,10 @@ impl Diagnostics {
             count_only: false,
             counted: 0,
             abandoned: false,
-            stop_at_error: false,
+            at_error: AtError::Stop,
             error_seen: false,
+            errors_counted: 0,
         }
-    }
-
-    /// Counting mode, for callers that keep only the number of warnings of a valid read: a
-    /// warning is counted without building its path, message or position. The first error (or
-    /// the issue limit) ends it: before any warning, the read just goes on in full; after, it is
-    /// abandoned, since the report must be built in full by reading again. Set before anything
-    /// was recorded.
-    pub fn count_warnings_only(&mut self) {
-        self.count_only = true;
     }
 
     /// Verdict mode, for callers that keep only whether the text is valid (the JS `validate`,
@@ -72,7 +82,16 @@ impl Diagnostics {
     /// ([`Counted::Invalid`]). Set before anything was recorded.
     pub fn verdict_only(&mut self) {
         self.count_only = true;
-        self.stop_at_error = true;
+        self.at_error = AtError::Stop;
+    }
+
+    /// First-error mode, for callers that fail with the first error and the number of errors (the
+    /// JS `RecordOperation.parse`, which reads the text again if the other issues are asked for):
+    /// counting mode, except that the first error is built and later errors are counted, to the
+    /// end ([`Counted::FirstError`]). Set before anything was recorded.
+    pub fn first_error_only(&mut self) {
+        self.count_only = true;
+        self.at_error = AtError::KeepFirst;
     }
 
     /// What counting mode came to: [`Counted::Warnings`] while it lasted.
@@ -80,7 +99,13 @@ impl Diagnostics {
         if self.error_seen {
             Counted::Invalid
         } else if self.count_only {
-            Counted::Warnings(self.counted)
+            if self.issues.is_empty() {
+                Counted::Warnings(self.counted)
+            } else {
+                Counted::FirstError {
+                    errors: 1 + self.errors_counted,
+                }
+            }
         } else if self.abandoned {
             Counted::Abandoned
         } else {
@@ -99,27 +124,36 @@ impl Diagnostics {
         if !self.count_only {
             return true;
         }
-        let error = self.severity(code) == Severity::Error;
-        if !error && self.counted < self.max_issues {
+        // Where a full read would reach the issue limit, only a full read can say what follows.
+        if self.counted + self.errors_counted + self.issues.len() >= self.max_issues {
+            return self.stop_counting();
+        }
+        if self.severity(code) == Severity::Warning {
             self.counted += 1;
             return false;
         }
-        if error && self.stop_at_error {
-            // The verdict is known; nothing after it is read.
-            self.error_seen = true;
-            self.count_only = false;
-            self.full = true;
-            return false;
+        match self.at_error {
+            AtError::Stop => {
+                // The verdict is known; nothing after it is read.
+                self.error_seen = true;
+                self.count_only = false;
+                self.full = true;
+                false
+            }
+            AtError::KeepFirst if self.issues.is_empty() => true,
+            AtError::KeepFirst => {
+                self.errors_counted += 1;
+                false
+            }
         }
-        self.stop_counting()
     }
 
-    /// Leaves counting mode. With no warning counted yet, nothing was lost: the read goes on in
-    /// full (true). Otherwise it is abandoned (false) and reading stops at the next member or
-    /// element.
+    /// Leaves counting mode. With nothing counted yet, nothing was lost (a first error kept is
+    /// built in full): the read goes on in full (true). Otherwise it is abandoned (false) and
+    /// reading stops at the next member or element.
     fn stop_counting(&mut self) -> bool {
         self.count_only = false;
-        if self.counted == 0 {
+        if self.counted == 0 && self.errors_counted == 0 {
             return true;
         }
         self.abandoned = true;

@@ -2,7 +2,7 @@
 
 use crate::diagnostics::{Counted, Diagnostics};
 use crate::error::Error;
-use crate::issue::{resolve_positions, resolve_positions_after, IssueCode, Report};
+use crate::issue::{resolve_positions, resolve_positions_after, Issue, IssueCode, Report};
 use crate::model::RecordOperation;
 use crate::options::ParseOptions;
 use crate::pointer::Root;
@@ -165,6 +165,16 @@ fn validate_operation_document(reader: &mut Reader<'_>) {
     }
 }
 
+/// How [`RecordOperation::parse_bytes_counting_warnings`] failed.
+#[derive(Debug, PartialEq)]
+pub(crate) enum CountedError {
+    /// The error as [`RecordOperation::parse_bytes`] gives it.
+    Full(Error),
+    /// The first error of the report (built, with its position) and how many errors the report
+    /// has; the other issues were counted, not built.
+    First { first: Issue, errors: usize },
+}
+
 /// What [`validate_bytes_verdict`] found.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Verdict {
@@ -194,7 +204,10 @@ pub(crate) fn validate_bytes_verdict(bytes: &[u8], options: &ParseOptions) -> Ve
         Counted::Invalid => Verdict::Invalid,
         // Counting ended without an error (the issue limit): the report needs the full read.
         Counted::Full => Verdict::Report(finish(checked, reader.diag, &reader.scan)),
-        Counted::Abandoned => Verdict::Report(validate_operation(checked, options)),
+        // Abandoned (the issue limit after warnings); a first error is never kept in this mode.
+        Counted::Abandoned | Counted::FirstError { .. } => {
+            Verdict::Report(validate_operation(checked, options))
+        }
     }
 }
 
@@ -265,26 +278,39 @@ impl<'a> RecordOperation<'a> {
         }
     }
 
-    /// [`RecordOperation::parse_bytes`] for callers that keep only the number of warnings (the
-    /// JS binding, which reads the text again if they are asked for): the warnings' paths,
-    /// messages and positions are not built. A read that meets an error is read again by
-    /// `parse_bytes`, so the error is exactly its error. Without `keep_extras`, the operation
-    /// has no extra properties (of its own or of its resultInfo): the binding reads them from
-    /// the text too.
+    /// [`RecordOperation::parse_bytes`] for callers that keep only the number of warnings and,
+    /// on failure, the first error and the number of errors (the JS binding, which reads the text
+    /// again if the other issues are asked for): the other issues' paths, messages and positions
+    /// are not built. Without `keep_extras`, the operation has no extra properties (of its own or
+    /// of its resultInfo): the binding reads them from the text too.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
     pub(crate) fn parse_bytes_counting_warnings(
         bytes: &'a [u8],
         options: &ParseOptions,
         keep_extras: bool,
-    ) -> Result<(RecordOperation<'a>, usize), Error> {
-        let checked = preflight(bytes, options).map_err(Error::Invalid)?;
+    ) -> Result<(RecordOperation<'a>, usize), CountedError> {
+        let checked = preflight(bytes, options)
+            .map_err(|report| CountedError::Full(Error::Invalid(report)))?;
         let mut reader = Reader::new(checked.text, options);
         reader.keep_extras = keep_extras;
-        reader.diag.count_warnings_only();
+        reader.diag.first_error_only();
         let operation = read_operation_document(&mut reader);
+        let read_again = || {
+            Self::parse_bytes(bytes, options)
+                .map(|(operation, report)| (operation, report.issues.len()))
+                .map_err(CountedError::Full)
+        };
         match (operation, reader.diag.counted()) {
             (Some(operation), Counted::Warnings(warnings)) => Ok((operation, warnings)),
-            // Counting ended before any warning: the read went on in full, as parse_bytes reads.
+            (_, Counted::FirstError { errors }) => {
+                let report = finish(checked, reader.diag, &reader.scan);
+                match report.issues.into_iter().next() {
+                    Some(first) => Err(CountedError::First { first, errors }),
+                    None => read_again(),
+                }
+            }
+            // Counting ended before anything was counted: the read went on in full, as
+            // parse_bytes reads.
             (operation, Counted::Full) => {
                 let report = finish(checked, reader.diag, &reader.scan);
                 match operation {
@@ -292,14 +318,11 @@ impl<'a> RecordOperation<'a> {
                         let warnings = report.issues.len();
                         Ok((operation, warnings))
                     }
-                    _ => Err(Error::Invalid(report)),
+                    _ => Err(CountedError::Full(Error::Invalid(report))),
                 }
             }
-            // Warnings were counted, then an error came: its report is built by reading again.
-            _ => Self::parse_bytes(bytes, options).map(|(operation, report)| {
-                let warnings = report.issues.len();
-                (operation, warnings)
-            }),
+            // Counting was abandoned (the issue limit, or issues forgotten): read again in full.
+            _ => read_again(),
         }
     }
 
@@ -420,10 +443,22 @@ mod tests {
                     assert_eq!(report.issues.len(), *warnings, "{bytes:?}");
                     assert_eq!(report.warnings().count(), *warnings, "{bytes:?}");
                 }
-                (Err(error), Err(counted_error)) => {
+                (Err(error), Err(CountedError::Full(counted_error))) => {
                     assert_eq!(error, counted_error, "{bytes:?}")
                 }
+                (Err(error), Err(CountedError::First { first, errors })) => {
+                    let report = error.report();
+                    assert_eq!(report.errors().next(), Some(first), "{bytes:?}");
+                    assert_eq!(report.errors().count(), *errors, "{bytes:?}");
+                }
                 _ => panic!("{bytes:?}: {full:?} vs {counted:?}"),
+            }
+        }
+        // The binding gives a failed parse's other issues from validate_bytes: the same issues.
+        let validated = validate_bytes(bytes, options);
+        match RecordOperation::parse_bytes(bytes, options) {
+            Ok((_, report)) | Err(Error::Invalid(report)) => {
+                assert_eq!(report, validated, "{bytes:?}")
             }
         }
     }

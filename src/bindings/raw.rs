@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use super::input::LoneSurrogate;
 use super::issues::with_lone_surrogate;
+use crate::parse::CountedError;
 use crate::{
     Error, Field, Issue, IssueCode, OperationEntry, OperationStatus, ParseOptions,
     RecordCompletionReason, RecordOperation, ResultCategory, Severity, WriteOptions,
@@ -555,10 +556,12 @@ pub fn validate(
 }
 
 /// Reads one operation (`ascii`: the input is ASCII, so byte offsets are UTF-16 offsets). On
-/// success (returns the warning count × 2 + 1): the operation's words (see `Out::operation`); the
-/// warnings themselves come from [`reread`] when asked for. On failure (returns the issue count ×
-/// 2): the code of the first error, then every issue (JavaScript writes the error's message from
-/// them, as [`Error`]'s `Display` does).
+/// success (returns the warning count × 4 + 1): the operation's words (see `Out::operation`); the
+/// warnings themselves come from [`reread`] when asked for. On failure: the code of the first
+/// error, then either every issue (returns the issue count × 4) or only the first error (returns
+/// the number of errors × 4 + 2; JavaScript gets the other issues from [`validate`] if they are
+/// asked for, which reports the same issues). JavaScript writes the error's message from them, as
+/// [`Error`]'s `Display` does.
 #[wasm_bindgen(js_name = __groParse, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn parse(
@@ -580,14 +583,19 @@ pub fn parse(
             let error = match lone {
                 // The warnings are only counted, and extra properties not collected: JavaScript
                 // reads them again from the operation's text if they are ever asked for (most
-                // callers never do).
+                // callers never do). Likewise, a failure builds only its first error.
                 None => match RecordOperation::parse_bytes_counting_warnings(bytes, options, false)
                 {
                     Ok((operation, warnings)) => {
                         out.operation(&operation);
-                        return to_u32(warnings) << 1 | 1;
+                        return to_u32(warnings) << 2 | 1;
                     }
-                    Err(error) => error,
+                    Err(CountedError::First { first, errors }) => {
+                        out.word(code_index(first.code));
+                        out.issues(std::slice::from_ref(&first));
+                        return to_u32(errors) << 2 | 2;
+                    }
+                    Err(CountedError::Full(error)) => error,
                 },
                 // A lone surrogate makes the read an error, which needs the whole report.
                 Some(_) => match RecordOperation::parse_bytes(bytes, options) {
@@ -599,7 +607,7 @@ pub fn parse(
             out.word(code_index(error.code()));
             let issues = &error.report().issues;
             out.issues(issues);
-            to_u32(issues.len()) << 1
+            to_u32(issues.len()) << 2
         },
     )
 }

@@ -93,11 +93,14 @@ function run(call) {
     return {
       thrown: {
         isError: error instanceof Error,
-        constructor: error?.constructor?.name,
+        // The package's errors are a subclass of Error (its `issues` is a getter), the reference's
+        // plain Errors: the same to anything but the constructor's name.
+        constructor: error?.constructor?.name === 'RecordOperationError' ? 'Error' : error?.constructor?.name,
         name: error?.name,
         code: error?.code,
         message: error?.message,
         issues: error?.issues,
+        json: asJson(error),
       },
     };
   }
@@ -246,6 +249,7 @@ test('a RecordOperationError is a real Error named for what it is, without a sta
   }
   assert.ok(error instanceof Error);
   assert.equal(error.name, 'RecordOperationError');
+  assert.equal(error.constructor.name, 'RecordOperationError');
   assert.equal(error.code, 'wrong_type');
   assert.ok(api.isRecordOperationError(error));
   assert.equal(error.stack, `RecordOperationError: ${error.message}`);
