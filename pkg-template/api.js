@@ -482,7 +482,7 @@ export function createApi(wasm, utf16 = null) {
     #words; // the result's words: this operation's own copy, or the copy a parseAny result shares
     #at; // where this operation's words start in #words
     #strings; // (0 | 1) => the input, or the result's text
-    #warnings; // null until asked for, for an operation that has warnings and came alone
+    #warnings; // its issues; null (came alone) or a PendingAnyIssues (parseAny) until asked for
     #limits;
     #freed = false;
 
@@ -633,9 +633,15 @@ export function createApi(wasm, utf16 = null) {
     /** The warnings reading reported (errors make `parse` throw instead). */
     get warnings() {
       this.#live();
-      // Read again from the operation's own text the first time (parse did not build them).
-      this.#warnings ??= this.#reread(3, 0, 0);
-      return this.#warnings.map(copyIssue);
+      let warnings = this.#warnings;
+      if (warnings === null) {
+        // Read again from the operation's own text the first time (parse did not build them).
+        warnings = this.#warnings = this.#reread(3, 0, 0);
+      } else if (warnings instanceof PendingAnyIssues) {
+        // Its parseAny payload's second read has them (they may depend on what surrounds it).
+        warnings = this.#warnings = warnings.of(this.#at / ENTRY_WORDS);
+      }
+      return warnings.map(copyIssue);
     }
 
     /** The operation as a JSON object, so `JSON.stringify(operation)` works. */
@@ -862,6 +868,93 @@ export function createApi(wasm, utf16 = null) {
     return new ValidationResult(INTERNAL, valid, null, null, source, parseOptions);
   }
 
+  /** Calls `__groParseAny` on the latest copy (`full`: see raw.rs), checking lone surrogates if asked. */
+  function runParseAny(length, parseOptions, full) {
+    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
+    let result = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii, full);
+    if (result === LONE_UNCHECKED) {
+      checkLone();
+      result = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii, full);
+    }
+    return result;
+  }
+
+  /** Where the parts of the latest `__groParseAny` result are (see raw.rs). */
+  function anyLayout() {
+    const operationCount = u32[at + 4];
+    const skippedCount = u32[at + 5];
+    const issueCount = u32[at + 6];
+    const operationsAt = at + 7;
+    const skippedAt = operationsAt + operationCount * ENTRY_WORDS;
+    const issuesAt = skippedAt + skippedCount * SKIPPED_WORDS;
+    const indicesAt = issuesAt + issueCount * ISSUE_WORDS;
+    return { operationCount, skippedCount, issueCount, operationsAt, skippedAt, issuesAt, indicesAt };
+  }
+
+  /** Each operation's own issues (copies of `issues`), from the latest `__groParseAny` result. */
+  function ownIssues(layout, issues, i) {
+    const x = layout.operationsAt + i * ENTRY_WORDS + OPERATION_WORDS;
+    const first = u32[x + 10];
+    const own = new Array(u32[x + 11]);
+    for (let k = 0; k < own.length; k++) own[k] = copyIssue(issues[u32[layout.indicesAt + first + k]]);
+    return own;
+  }
+
+  /**
+   * The warnings of a `parseAny` payload whose first read only noted that there are some (see
+   * raw.rs): the payload's, and each operation's own issues, from a second, full read of the same
+   * text, made the first time any of them is asked for. Most callers never ask: the errors decide
+   * what to do with a payload.
+   */
+  class PendingAnyIssues {
+    #source;
+    #options;
+    #valid;
+    #operationCount;
+    #read = null;
+
+    constructor(source, options, valid, operationCount) {
+      this.#source = source;
+      this.#options = options;
+      this.#valid = valid;
+      this.#operationCount = operationCount;
+    }
+
+    #all() {
+      if (this.#read === null) {
+        const length = copyInput(this.#source);
+        copied = '';
+        const result = runParseAny(length, this.#options, 1);
+        readResult();
+        const layout = anyLayout();
+        if ((result & 1) !== this.#valid || layout.operationCount !== this.#operationCount) {
+          throw new Error('graph-record-operation: a payload read differently the second time');
+        }
+        const issues = readIssues(layout.issuesAt, layout.issueCount);
+        const own = new Array(layout.operationCount);
+        for (let i = 0; i < own.length; i++) own[i] = ownIssues(layout, issues, i);
+        this.#read = { warnings: issues.filter((issue) => issue.severity === 'warning'), own };
+        this.#source = null;
+      }
+      return this.#read;
+    }
+
+    /** The payload's warnings. */
+    warnings() {
+      return this.#all().warnings;
+    }
+
+    /** The own issues of the operation at `index`. */
+    of(index) {
+      return this.#all().own[index];
+    }
+  }
+
+  /** A data property, as an assignment makes one. */
+  function dataProperty(value) {
+    return { value, enumerable: true, writable: true, configurable: true };
+  }
+
   /**
    * Reads a payload of any shape: a single operation, an OData collection, a `commsNotifications`
    * envelope, or a bare array. Never throws for a bad payload.
@@ -869,44 +962,32 @@ export function createApi(wasm, utf16 = null) {
   function parseAny(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
-    let valid = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
-    if (valid === LONE_UNCHECKED) {
-      checkLone();
-      valid = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
-    }
+    const result = runParseAny(length, parseOptions, 0);
+    const valid = result & 1;
     readResult();
-    let w = at;
-    const kind = KINDS[u32[w]] ?? null;
+    const kind = KINDS[u32[at]] ?? null;
     const source = copiedText();
     copied = '';
-    const nextLink = field(w + 1, source);
-    const operationCount = u32[w + 4];
-    const skippedCount = u32[w + 5];
-    const issueCount = u32[w + 6];
-    w += 7;
-    const operationsAt = w;
-    const skippedAt = operationsAt + operationCount * ENTRY_WORDS;
-    const issuesAt = skippedAt + skippedCount * SKIPPED_WORDS;
-    const indicesAt = issuesAt + issueCount * ISSUE_WORDS;
-    const issues = readIssues(issuesAt, issueCount);
+    const nextLink = field(at + 1, source);
+    const layout = anyLayout();
+    const { operationCount, skippedCount, operationsAt, skippedAt } = layout;
+    const issues = readIssues(layout.issuesAt, layout.issueCount);
+    // Warnings not built yet (the issues are the errors): built, with each operation's own
+    // issues, when first asked for.
+    const pending = result & 2 ? new PendingAnyIssues(source, parseOptions, valid, operationCount) : null;
 
     // The operations read their fields from one copy of their words, when asked.
     const words = u32.slice(operationsAt, skippedAt);
     const strings = stringsOf(source, text);
     const operations = new Array(operationCount);
     for (let i = 0; i < operationCount; i++) {
-      const e = operationsAt + i * ENTRY_WORDS;
-      const x = e + OPERATION_WORDS;
+      const x = operationsAt + i * ENTRY_WORDS + OPERATION_WORDS;
       const entry = { path: text.slice(u32[x], u32[x + 1]) };
       const changeType = field(x + 2, source);
       if (changeType != null) entry.changeType = changeType;
       const resourceUrl = field(x + 5, source);
       if (resourceUrl != null) entry.resourceUrl = resourceUrl;
-      const first = u32[x + 10];
-      const own = u32[x + 11];
-      const warnings = new Array(own);
-      for (let k = 0; k < own; k++) warnings[k] = copyIssue(issues[u32[indicesAt + first + k]]);
+      const warnings = pending ?? ownIssues(layout, issues, i);
       entry.operation = new RecordOperation(INTERNAL, words, i * ENTRY_WORDS, strings, warnings, parseOptions);
       operations[i] = entry;
     }
@@ -924,7 +1005,24 @@ export function createApi(wasm, utf16 = null) {
 
     const payload = { kind, operations, skipped };
     if (nextLink != null) payload.nextLink = nextLink;
-    return verdict(payload, valid === 1, issues);
+    verdict(payload, valid === 1, issues);
+    if (pending !== null) {
+      // An own enumerable getter (spreads, JSON.stringify and structuredClone read it), which
+      // becomes a data property once read.
+      Object.defineProperty(payload, 'warnings', {
+        enumerable: true,
+        configurable: true,
+        get() {
+          const warnings = pending.warnings();
+          Object.defineProperty(payload, 'warnings', dataProperty(warnings));
+          return warnings;
+        },
+        set(value) {
+          Object.defineProperty(payload, 'warnings', dataProperty(value));
+        },
+      });
+    }
+    return payload;
   }
 
   /** True for the errors `RecordOperation.parse` and `RecordOperation.from` throw. */

@@ -54,6 +54,10 @@ pub(crate) struct Diagnostics {
     error_seen: bool,
     /// Errors counted after the first in first-error mode.
     errors_counted: usize,
+    /// Light-warnings mode (see [`Diagnostics::light_warnings`]).
+    light: bool,
+    /// Set when light-warnings mode was given up: the caller must read again in full.
+    light_abandoned: bool,
 }
 
 impl Diagnostics {
@@ -73,6 +77,8 @@ impl Diagnostics {
             at_error: AtError::Stop,
             error_seen: false,
             errors_counted: 0,
+            light: false,
+            light_abandoned: false,
         }
     }
 
@@ -92,6 +98,28 @@ impl Diagnostics {
     pub fn first_error_only(&mut self) {
         self.count_only = true;
         self.at_error = AtError::KeepFirst;
+    }
+
+    /// Light-warnings mode, for callers that keep the errors and only whether there are warnings
+    /// (the JS `parseAny`, which reads the text again if the warnings are asked for): errors are
+    /// built as usual; a warning is recorded with its code and severity only (no path, message or
+    /// position), so the issue limit and forgetting issues by code work as in a full read. Issues
+    /// forgotten by their path give the mode up ([`Diagnostics::light_abandoned`]). Set before
+    /// anything was recorded.
+    pub fn light_warnings(&mut self) {
+        self.light = true;
+    }
+
+    /// True when light-warnings mode was given up: the read stopped; read again in full.
+    pub fn light_abandoned(&self) -> bool {
+        self.light_abandoned
+    }
+
+    /// Gives light-warnings mode up, and stops the read.
+    fn abandon_light(&mut self) {
+        self.light = false;
+        self.light_abandoned = true;
+        self.full = true;
     }
 
     /// What counting mode came to: [`Counted::Warnings`] while it lasted.
@@ -119,6 +147,10 @@ impl Diagnostics {
     #[inline(never)]
     fn wants(&mut self, code: IssueCode) -> bool {
         if self.full {
+            return false;
+        }
+        if self.light && self.severity(code) == Severity::Warning {
+            self.light_warning(code);
             return false;
         }
         if !self.count_only {
@@ -230,6 +262,22 @@ impl Diagnostics {
         }
     }
 
+    /// Records a warning in light-warnings mode: its code and severity only.
+    fn light_warning(&mut self, code: IssueCode) {
+        if self.issues.len() >= self.max_issues {
+            // A full read reports the limit here, at a position only it knows.
+            self.abandon_light();
+            return;
+        }
+        self.issues.push(Issue {
+            path: String::new(),
+            code,
+            severity: Severity::Warning,
+            message: String::new(),
+            position: TextPosition::default(),
+        });
+    }
+
     /// Stores an issue [`Diagnostics::wants`] accepted.
     fn store(&mut self, code: IssueCode, path: String, offset: usize, message: String) {
         if self.issues.len() >= self.max_issues {
@@ -288,13 +336,28 @@ impl Diagnostics {
     /// true whatever the value turned out to be.
     pub fn forget_semantic_since(&mut self, mark: usize) {
         self.abandon_counting();
-        self.retain_since(mark, |issue| is_textual(issue.code));
+        // By code only: light warnings are forgotten as they would be in full.
+        self.keep_since(mark, |issue| is_textual(issue.code));
     }
 
     /// Keeps the issues recorded since `mark` that `keep` accepts. Only those are looked at, so
     /// a payload with many objects stays linear.
     pub fn retain_since(&mut self, mark: usize, keep: impl FnMut(&Issue) -> bool) {
         self.abandon_counting();
+        let recent = self.issues.get(mark..).unwrap_or(&[]);
+        if self.light
+            && recent
+                .iter()
+                .any(|issue| issue.severity == Severity::Warning)
+        {
+            // `keep` may look at the paths light warnings do not have.
+            self.abandon_light();
+            return;
+        }
+        self.keep_since(mark, keep);
+    }
+
+    fn keep_since(&mut self, mark: usize, keep: impl FnMut(&Issue) -> bool) {
         if mark >= self.issues.len() {
             return;
         }

@@ -361,27 +361,59 @@ pub fn parse_any<'a>(text: &'a str, options: &ParseOptions) -> AnyPayload<'a> {
 
 /// [`parse_any`] for bytes (which must be UTF-8).
 pub fn parse_any_bytes<'a>(bytes: &'a [u8], options: &ParseOptions) -> AnyPayload<'a> {
+    // Only light-warnings mode is ever given up.
+    read_any_bytes(bytes, options, false).0
+}
+
+/// [`parse_any_bytes`] for callers that keep the errors and only whether there are warnings (the
+/// JS `parseAny`, which reads the text again with `parse_any_bytes` if the warnings are asked
+/// for): the report's warnings have their code and severity only, no path, message or position.
+/// Everything else is exactly `parse_any_bytes`'s.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
+pub(crate) fn parse_any_bytes_light_warnings<'a>(
+    bytes: &'a [u8],
+    options: &ParseOptions,
+) -> AnyPayload<'a> {
+    match read_any_bytes(bytes, options, true) {
+        (payload, false) => payload,
+        (_, true) => parse_any_bytes(bytes, options),
+    }
+}
+
+/// Reads a payload of any shape, in light-warnings mode when `light`; true when that mode was
+/// given up (the payload is then incomplete: read again in full).
+fn read_any_bytes<'a>(
+    bytes: &'a [u8],
+    options: &ParseOptions,
+    light: bool,
+) -> (AnyPayload<'a>, bool) {
     let checked = match preflight(bytes, options) {
         Ok(checked) => checked,
         Err(report) => {
-            return AnyPayload {
+            let payload = AnyPayload {
                 kind: None,
                 operations: Vec::new(),
                 skipped: Vec::new(),
                 next_link: None,
                 report,
-            }
+            };
+            return (payload, false);
         }
     };
     let mut reader = Reader::new(checked.text, options);
+    if light {
+        reader.diag.light_warnings();
+    }
     let kind = read_any_document(&mut reader).ok().flatten();
-    AnyPayload {
+    let abandoned = reader.diag.light_abandoned();
+    let payload = AnyPayload {
         kind,
         operations: reader.entries,
         skipped: reader.skipped,
         next_link: reader.next_link,
         report: finish(checked, reader.diag, &reader.scan),
-    }
+    };
+    (payload, abandoned)
 }
 
 fn read_any_document<'a>(
@@ -477,6 +509,47 @@ mod tests {
         }
     }
 
+    /// `parse_any_bytes_light_warnings` against `parse_any_bytes`: the same payload, with the
+    /// warnings reduced to their code and severity.
+    /// True when the light read kept its warnings light (it had warnings and was not given up).
+    fn same_as_parse_any_bytes(bytes: &[u8], options: &ParseOptions) -> bool {
+        let full = parse_any_bytes(bytes, options);
+        let light = parse_any_bytes_light_warnings(bytes, options);
+        assert_eq!(light.operations, full.operations, "{bytes:?}");
+        assert_eq!(light.skipped, full.skipped, "{bytes:?}");
+        assert_eq!(light.kind, full.kind, "{bytes:?}");
+        assert_eq!(light.next_link, full.next_link, "{bytes:?}");
+        if light.report == full.report {
+            // The mode was given up (issues forgotten by their path), or there were no warnings.
+            return false;
+        }
+        let reduced = |issues: &[crate::Issue]| {
+            let mut issues = issues.to_vec();
+            for issue in issues
+                .iter_mut()
+                .filter(|i| i.severity == crate::Severity::Warning)
+            {
+                issue.path.clear();
+                issue.message.clear();
+                issue.position = Default::default();
+            }
+            issues
+        };
+        assert_eq!(
+            reduced(&light.report.issues),
+            reduced(&full.report.issues),
+            "{bytes:?}"
+        );
+        let light_warnings = light.report.warnings().collect::<Vec<_>>();
+        assert!(
+            light_warnings
+                .iter()
+                .all(|w| w.path.is_empty() && w.message.is_empty()),
+            "{bytes:?}"
+        );
+        true
+    }
+
     /// Payloads with every kind of warning and error a single operation can have, alone and
     /// together, compact and pretty-printed.
     fn generated_payloads() -> Vec<String> {
@@ -562,6 +635,58 @@ mod tests {
         payloads
     }
 
+    /// The generated payloads in every shape parseAny reads, several to a payload: collections,
+    /// notification envelopes (with a resourceUrl that names the operation, which forgets a
+    /// missing id by its path), bare arrays.
+    #[test]
+    fn light_warnings_agree_with_full_reads_in_every_shape() {
+        let payloads = generated_payloads();
+        let options = [
+            ParseOptions::default(),
+            ParseOptions::strict(),
+            ParseOptions {
+                max_issues: 3,
+                ..ParseOptions::default()
+            },
+        ];
+        let (mut light, mut full) = (0, 0);
+        for group in payloads.chunks(7) {
+            let items = group.join(",");
+            let notifications = group
+                .iter()
+                .enumerate()
+                .map(|(at, item)| {
+                    let url = if at % 2 == 0 {
+                        "/communications/calls/c1/operations/op-1"
+                    } else {
+                        "/communications/calls/c1"
+                    };
+                    format!(
+                        r#"{{"changeType":"updated","resourceUrl":"{url}","resourceData":{item}}}"#
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(",");
+            for text in [
+                format!(
+                    r#"{{"@odata.context":"x","value":[{items}],"@odata.nextLink":"https://n"}}"#
+                ),
+                format!(r#"{{"value":[{notifications}]}}"#),
+                format!("[{items}]"),
+            ] {
+                for options in &options {
+                    if same_as_parse_any_bytes(text.as_bytes(), options) {
+                        light += 1;
+                    } else {
+                        full += 1;
+                    }
+                }
+            }
+        }
+        // Both happen: warnings kept light, and the mode given up (or nothing to keep).
+        assert!(light > 100 && full > 100, "{light} light, {full} full");
+    }
+
     #[test]
     fn counting_and_verdict_modes_agree_with_full_reads() {
         let corpus = include_str!("../tests/corpus/bad-inputs.txt");
@@ -592,6 +717,7 @@ mod tests {
             ] {
                 same_as_parse_bytes(text.as_bytes(), &options);
                 same_as_validate_bytes(text.as_bytes(), &options);
+                same_as_parse_any_bytes(text.as_bytes(), &options);
             }
             if let Ok((_, warnings)) = RecordOperation::parse_bytes_counting_warnings(
                 text.as_bytes(),

@@ -617,6 +617,10 @@ pub fn parse(
 /// operation (its words, then path, changeType, resourceUrl, span start and end in UTF-16 units
 /// of the input, index of its first issue in the issue-index list, its issue count); each skipped
 /// resource (path, odataType, id); every issue; the issue-index list. Returns 1 when valid.
+///
+/// With `full` 0, warnings are not built (`parse::parse_any_bytes_light_warnings`): the issues are
+/// the errors only, and 2 is added to the result when there are warnings too (JavaScript calls
+/// again with `full` 1 if they are asked for).
 #[wasm_bindgen(js_name = __groParseAny, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn parse_any(
@@ -627,6 +631,7 @@ pub fn parse_any(
     max_issues: u32,
     lone_at: u32,
     ascii: u32,
+    full: u32,
 ) -> u32 {
     let options = options(strict, max_input_bytes, max_depth, max_issues);
     run_reader(
@@ -635,8 +640,19 @@ pub fn parse_any(
         lone_at,
         ascii != 0,
         |bytes, options, lone, out| {
-            let payload = crate::parse_any_bytes(bytes, options);
-            let report = with_lone_surrogate(payload.report, lone);
+            let light = full == 0;
+            let payload = if light {
+                crate::parse::parse_any_bytes_light_warnings(bytes, options)
+            } else {
+                crate::parse_any_bytes(bytes, options)
+            };
+            let mut report = with_lone_surrogate(payload.report, lone);
+            let warnings = report.warnings().count();
+            if light {
+                report
+                    .issues
+                    .retain(|issue| issue.severity == Severity::Error);
+            }
             out.word(match payload.kind {
                 None => 0,
                 Some(crate::PayloadKind::Operation) => 1,
@@ -681,7 +697,8 @@ pub fn parse_any(
             for issues in &grouped {
                 out.words.extend(issues.iter().map(|&at| to_u32(at)));
             }
-            u32::from(report.is_valid())
+            let pending = light && warnings > 0;
+            u32::from(report.is_valid()) | u32::from(pending) << 1
         },
     )
 }

@@ -311,7 +311,11 @@ export interface AnyPayload {
     valid: boolean;
     /** The errors. */
     errors: ValidationIssue[];
-    /** The warnings. */
+    /**
+     * The warnings. From `parseAny`, built the first time they (or an operation's `warnings`) are
+     * read, by reading the text again in full: an own enumerable getter, so a spread,
+     * `JSON.stringify` and `structuredClone` still copy them.
+     */
     warnings: ValidationIssue[];
 }
 
