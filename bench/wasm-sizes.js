@@ -48,12 +48,15 @@ const demangle = (n) => {
   if (/^h[0-9a-f]{16}$/.test(parts.at(-1))) parts.pop();
   return parts.join('::').replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$u20\$/g, ' ').replace(/\$RF\$/g, '&').replace(/\.\./g, '::');
 };
+// The first match decides: the tracker and the request checker before the bindings (their JS
+// classes and shims are named after them), the renderer by its module and web-sys.
 const group = (n) => {
-  if (/render|web_sys|Document|Element|Closure|closure/.test(n)) return 'renderer (bindings::render, web-sys, closures)';
-  if (/bindings|wasm_bindgen|js_sys|externref|__wbindgen|__wbg/.test(n)) return 'bindings, wasm-bindgen, js-sys';
+  if (/tracker|OperationTracker|operationtracker/.test(n)) return 'tracker (core and bindings)';
+  if (/request|RecordResponse|recordResponseRequest|BodyReader/.test(n)) return 'recordResponse request checker (core and bindings)';
+  if (/bindings::render|web_sys|renderRecordOperation/.test(n)) return 'renderer (bindings::render, web-sys)';
+  if (/bindings|wasm_bindgen|js_sys|externref|__wbindgen|__wbg|Closure|closure/.test(n)) return 'bindings, wasm-bindgen, js-sys, closures';
   if (/core::fmt|alloc::fmt|fmt::|Display|Debug|format/.test(n)) return 'formatting (core::fmt)';
   if (/dlmalloc|alloc::|RawVec|raw_vec|__rust_|__rdl|memcpy|memmove|memset|memcmp|drop_in_place|hashbrown|HashSet|HashMap/.test(n)) return 'allocator, collections, mem*';
-  if (/tracker/.test(n)) return 'tracker';
   if (/graph_record_operation::(write|model)/.test(n)) return 'core: writer, model';
   if (/graph_record_operation/.test(n)) return 'core: reading, issues';
   if (/core::|std::|alloc::|compiler_builtins/.test(n)) return 'std, core, compiler_builtins (other)';
