@@ -700,8 +700,9 @@ export function createApi(wasm, utf16 = null) {
     get issues() {
       if (this.#issues === null) {
         const length = copyInput(this.#source);
-        copied = '';
         const result = runValidate(length, this.#options, 1);
+        // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
+        copied = '';
         readResult();
         this.#issues = readIssues(at, result >>> 2);
         this.#source = null;
@@ -787,13 +788,15 @@ export function createApi(wasm, utf16 = null) {
   }
 
   /**
-   * What `validate` returns: `valid`, and `errors` and `warnings` as getters. When the first read
-   * found issues, it only decided the verdict and counted them (see raw.rs): the issues are built
-   * the first time `errors` or `warnings` is read, by validating the payload again in full. Most
-   * callers read only `valid`, and building issue objects (paths, messages, line and column) costs
-   * more than deciding it. `toJSON` and Node's `util.inspect` show all three.
+   * What `validate` returns: `valid`, and `errors` and `warnings` as accessors. When the first read
+   * found issues, it only decided the verdict (see raw.rs): the issues are built the first time
+   * `errors` or `warnings` is read, by validating the payload again in full. Most callers read
+   * only `valid`, and building issue objects (paths, messages, line and column) costs more than
+   * deciding it. `toJSON` and Node's `util.inspect` show all three; assigning either works as it
+   * would on a plain object.
    */
   class ValidationResult {
+    #valid; // the first read's verdict, which the second must give again
     #errors;
     #warnings;
     #source; // what to validate again (a string, or a copy of the caller's bytes), until built
@@ -803,6 +806,7 @@ export function createApi(wasm, utf16 = null) {
       if (internal !== INTERNAL) throw new TypeError('ValidationResult has no public constructor: call validate');
       /** True when the payload has no error in the chosen mode. */
       this.valid = valid;
+      this.#valid = valid;
       this.#errors = errors;
       this.#warnings = warnings;
       this.#source = source;
@@ -812,9 +816,10 @@ export function createApi(wasm, utf16 = null) {
     #build() {
       if (this.#source === null) return;
       const length = copyInput(this.#source);
-      copied = '';
       const result = runValidate(length, this.#options, 1);
-      if ((result & 1) !== (this.valid ? 1 : 0)) {
+      // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
+      copied = '';
+      if ((result & 1) !== (this.#valid ? 1 : 0)) {
         throw new Error('graph-record-operation: a payload validated differently the second time');
       }
       [this.#errors, this.#warnings] = builtIssues(result);
@@ -827,10 +832,20 @@ export function createApi(wasm, utf16 = null) {
       return this.#errors;
     }
 
+    set errors(value) {
+      this.#build();
+      this.#errors = value;
+    }
+
     /** The warnings. */
     get warnings() {
       this.#build();
       return this.#warnings;
+    }
+
+    set warnings(value) {
+      this.#build();
+      this.#warnings = value;
     }
 
     /** `{ valid, errors, warnings }`, so that `JSON.stringify(result)` has all three. */
@@ -923,8 +938,9 @@ export function createApi(wasm, utf16 = null) {
     #all() {
       if (this.#read === null) {
         const length = copyInput(this.#source);
-        copied = '';
         const result = runParseAny(length, this.#options, 1);
+        // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
+        copied = '';
         readResult();
         const layout = anyLayout();
         if ((result & 1) !== this.#valid || layout.operationCount !== this.#operationCount) {

@@ -13,8 +13,9 @@ const QUOTE_LIMIT: usize = 64;
 pub(crate) enum Counted {
     /// No error came up: the issues are this many warnings.
     Warnings(usize),
-    /// Counting stopped before anything was counted (issues were forgotten, or a limit of 0): the
-    /// read went on in full, so the issues are complete.
+    /// Counting stopped with nothing counted (issues were forgotten, or the issue limit was
+    /// reached with at most a kept first error): the read went on in full, so the issues are
+    /// complete.
     Full,
     /// Counting stopped after issues were counted (the issue limit, or issues forgotten): the read
     /// stopped; read again in full.

@@ -201,12 +201,31 @@ test('escapes, characters outside the BMP and non-ASCII keys map to the same str
     '{"id":"\ufffd-op","status":"running","x":"é"}',
     '{"id":"\ufffd-op","status":"running","x":"\ud800"}',
     '{"id":"op","status":"running","x":"\udc00\ufffd"}',
+    // Lone surrogates with warnings (and errors): the issues built on a second read must find the
+    // lone surrogate again, on both copy paths.
+    '[{"id":"x\udc00","status":"Running"}]',
+    '{"id":"x\ud800","status":"Running","resultInfo":{"code":"200"}}',
+    '{"id":5,"status":"Running","x":"\ud800"}',
+    JSON.stringify({ value: [{ id: 'a', status: 'Running' }, { id: 'b\udc00', status: 'COMPLETED' }] }),
   ];
   for (const [i, text] of inputs.entries()) {
     compare(text, undefined, `special ${i}`);
     compare(text, { strict: true }, `special ${i} strict`);
     compare(new TextEncoder().encode(text), undefined, `special ${i} as bytes`);
   }
+});
+
+test("validate's errors and warnings can be assigned, as on a plain object", () => {
+  'use strict';
+  const result = api.validate('{"id":5,"status":"Running"}');
+  result.valid = true; // a caller's own change does not make the second read disagree
+  assert.deepEqual(result.errors.map((issue) => issue.code), ['wrong_type']);
+  const lazy = api.validate('{"id":"op","status":"Running"}');
+  lazy.errors = ['mine'];
+  assert.deepEqual(lazy.errors, ['mine']);
+  assert.deepEqual(lazy.warnings.map((issue) => issue.code), ['enum_case']);
+  lazy.warnings = [];
+  assert.deepEqual(lazy.toJSON(), { valid: true, errors: ['mine'], warnings: [] });
 });
 
 test('bad options and bad inputs throw the same TypeErrors on both paths', () => {
