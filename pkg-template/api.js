@@ -773,18 +773,12 @@ export function createApi(wasm, utf16 = null) {
     return result;
   }
 
-  /** `[valid, errors, warnings]` of a `__groValidate` result whose issues are in the words. */
+  /** The issues of a `__groValidate` result that built them (see raw.rs). */
   function builtIssues(result) {
     const count = result >>> 2;
-    if (count === 0) return [[], []];
+    if (count === 0) return NO_ISSUES;
     readResult();
-    const errors = [];
-    const warnings = [];
-    for (let i = 0; i < count; i++) {
-      const issue = readIssue(at + i * ISSUE_WORDS);
-      (issue.severity === 'error' ? errors : warnings).push(issue);
-    }
-    return [errors, warnings];
+    return readIssues(at, count);
   }
 
   /**
@@ -792,38 +786,48 @@ export function createApi(wasm, utf16 = null) {
    * found issues, it only decided the verdict (see raw.rs): the issues are built the first time
    * `errors` or `warnings` is read, by validating the payload again in full. Most callers read
    * only `valid`, and building issue objects (paths, messages, line and column) costs more than
-   * deciding it. `toJSON` and Node's `util.inspect` show all three; assigning either works as it
-   * would on a plain object.
+   * deciding it. Even the two arrays are made only when read: a result is one allocation.
+   * `toJSON` and Node's `util.inspect` show all three; assigning either works as it would on a
+   * plain object.
    */
   class ValidationResult {
-    #valid; // the first read's verdict, which the second must give again
-    #errors;
-    #warnings;
+    #valid; // the first read's verdict, which a second read must give again
+    #errors = null; // null until `errors` or `warnings` is read (then both are set)
+    #warnings = null;
+    #issues; // every issue, when the first read built them (or NO_ISSUES); else null
     #source; // what to validate again (a string, or a copy of the caller's bytes), until built
     #options;
 
-    constructor(internal, valid, errors, warnings, source, options) {
+    constructor(internal, valid, issues, source, options) {
       if (internal !== INTERNAL) throw new TypeError('ValidationResult has no public constructor: call validate');
       /** True when the payload has no error in the chosen mode. */
       this.valid = valid;
       this.#valid = valid;
-      this.#errors = errors;
-      this.#warnings = warnings;
+      this.#issues = issues;
       this.#source = source;
       this.#options = options;
     }
 
     #build() {
-      if (this.#source === null) return;
-      const length = copyInput(this.#source);
-      const result = runValidate(length, this.#options, 1);
-      // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
-      copied = '';
-      if ((result & 1) !== (this.#valid ? 1 : 0)) {
-        throw new Error('graph-record-operation: a payload validated differently the second time');
+      if (this.#errors !== null) return;
+      let issues = this.#issues;
+      if (issues === null) {
+        const length = copyInput(this.#source);
+        const result = runValidate(length, this.#options, 1);
+        // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
+        copied = '';
+        if ((result & 1) !== (this.#valid ? 1 : 0)) {
+          throw new Error('graph-record-operation: a payload validated differently the second time');
+        }
+        issues = builtIssues(result);
+        this.#source = null;
       }
-      [this.#errors, this.#warnings] = builtIssues(result);
-      this.#source = null;
+      const errors = [];
+      const warnings = [];
+      for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(issue);
+      this.#errors = errors;
+      this.#warnings = warnings;
+      this.#issues = null;
     }
 
     /** The errors. */
@@ -873,14 +877,13 @@ export function createApi(wasm, utf16 = null) {
     const valid = (result & 1) === 1;
     if (result & 2 || result === 1) {
       copied = '';
-      const [errors, warnings] = builtIssues(result);
-      return new ValidationResult(INTERNAL, valid, errors, warnings, null, null);
+      return new ValidationResult(INTERNAL, valid, builtIssues(result), null, null);
     }
     // Issues were found but not built: keep what was read (a copy of bytes, which the caller may
     // change; strings cannot change) to validate it again if they are asked for.
     const source = typeof copied === 'string' ? copied : new Uint8Array(copied);
     copied = '';
-    return new ValidationResult(INTERNAL, valid, null, null, source, parseOptions);
+    return new ValidationResult(INTERNAL, valid, null, source, parseOptions);
   }
 
   /** Calls `__groParseAny` on the latest copy (`full`: see raw.rs), checking lone surrogates if asked. */
