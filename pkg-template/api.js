@@ -792,7 +792,8 @@ export function createApi(wasm, utf16 = null) {
    */
   class ValidationResult {
     #valid; // the first read's verdict, which a second read must give again
-    #errors = null; // null until `errors` or `warnings` is read (then both are set)
+    #built = false; // set when `errors` and `warnings` are
+    #errors = null;
     #warnings = null;
     #issues; // every issue, when the first read built them (or NO_ISSUES); else null
     #source; // what to validate again (a string, or a copy of the caller's bytes), until built
@@ -809,7 +810,7 @@ export function createApi(wasm, utf16 = null) {
     }
 
     #build() {
-      if (this.#errors !== null) return;
+      if (this.#built) return;
       let issues = this.#issues;
       if (issues === null) {
         const length = copyInput(this.#source);
@@ -828,6 +829,7 @@ export function createApi(wasm, utf16 = null) {
       this.#errors = errors;
       this.#warnings = warnings;
       this.#issues = null;
+      this.#built = true;
     }
 
     /** The errors. */

@@ -393,9 +393,9 @@ export function parseAny(text: string | Uint8Array | object, options?: ParseOpti
  * Validates one recordOperation, given as JSON text or an already-parsed object. Never throws for
  * a bad payload: every problem is in the result. Throws a `TypeError` only for bad options.
  *
- * `valid` is decided first. `errors` and `warnings` are getters, built the first time either is
- * read, by reading the payload again in full. `JSON.stringify(result)` and `result.toJSON()` have
- * all three; a spread or `structuredClone` copies only `valid`.
+ * `valid` is decided first. `errors` and `warnings` are accessors, built the first time either is
+ * read (usually by reading the payload again in full). `JSON.stringify(result)` and
+ * `result.toJSON()` have all three; a spread or `structuredClone` copies only `valid`.
  */
 export function validate(input: string | Uint8Array | object, options?: ParseOptions | null): ValidationResult & { toJSON(): ValidationResult };
 "#;

@@ -226,6 +226,13 @@ test("validate's errors and warnings can be assigned, as on a plain object", () 
   assert.deepEqual(lazy.warnings.map((issue) => issue.code), ['enum_case']);
   lazy.warnings = [];
   assert.deepEqual(lazy.toJSON(), { valid: true, errors: ['mine'], warnings: [] });
+  // Any value, null included, is kept as assigned and read back without reading again.
+  for (const text of ['{"id":"op","status":"running"}', '{"id":5,"status":"Running"}']) {
+    const result = api.validate(text);
+    result.errors = null;
+    assert.equal(result.errors, null);
+    assert.equal(result.warnings.length, text.includes('Running') ? 1 : 0);
+  }
 });
 
 test('bad options and bad inputs throw the same TypeErrors on both paths', () => {
