@@ -380,15 +380,56 @@ export function createApi(wasm, utf16 = null) {
     return issues;
   }
 
-  /** `{ valid, errors, warnings }` of issues. */
-  function verdict(target, valid, issues) {
+  /** `{ errors, warnings }`: new arrays of the issues, in their order. */
+  function splitIssues(issues) {
     const errors = [];
     const warnings = [];
     for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(issue);
+    return { errors, warnings };
+  }
+
+  /** `{ valid, errors, warnings }` of issues. */
+  function verdict(target, valid, issues) {
+    const { errors, warnings } = splitIssues(issues);
     target.valid = valid;
     target.errors = errors;
     target.warnings = warnings;
     return target;
+  }
+
+  /**
+   * Calls one of raw.rs's readers on the latest copy, `length` bytes, with the parse options and
+   * the lone surrogate found; `a` and `b` are the reader's own last arguments (see raw.rs). When
+   * it asks for the copied string to be checked for lone surrogates first, checks and calls again.
+   */
+  function runReader(read, length, parseOptions, a, b) {
+    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
+    let result = read(length, strict, maxInputBytes, maxDepth, maxIssues, lone, a, b);
+    if (result === LONE_UNCHECKED) {
+      checkLone();
+      result = read(length, strict, maxInputBytes, maxDepth, maxIssues, lone, a, b);
+    }
+    return result;
+  }
+
+  /**
+   * Reads `source` (kept by a result whose issues were not built) again: copies it in and returns
+   * `run(length)`. `copied` is cleared only afterwards, since `runReader`'s lone-surrogate check
+   * reads it.
+   */
+  function readAgain(source, run) {
+    const length = copyInput(source);
+    const result = run(length);
+    copied = '';
+    return result;
+  }
+
+  /**
+   * What a result whose issues are built later keeps of the latest input: strings cannot change;
+   * bytes can, so they are copied.
+   */
+  function keptInput() {
+    return typeof copied === 'string' ? copied : new Uint8Array(copied);
   }
 
   /**
@@ -699,10 +740,8 @@ export function createApi(wasm, utf16 = null) {
     /** Every issue, errors and warnings. */
     get issues() {
       if (this.#issues === null) {
-        const length = copyInput(this.#source);
-        const result = runValidate(length, this.#options, 1);
-        // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
-        copied = '';
+        const options = this.#options;
+        const result = readAgain(this.#source, (length) => runReader(wasm.__groValidate, length, options, 1));
         readResult();
         this.#issues = readIssues(at, result >>> 2);
         this.#source = null;
@@ -732,12 +771,7 @@ export function createApi(wasm, utf16 = null) {
   function readOperation(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
-    let result = wasm.__groParse(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
-    if (result === LONE_UNCHECKED) {
-      checkLone();
-      result = wasm.__groParse(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii);
-    }
+    const result = runReader(wasm.__groParse, length, parseOptions, ascii);
     readResult();
     const count = result >>> 2;
     if (result & 1) {
@@ -752,7 +786,7 @@ export function createApi(wasm, utf16 = null) {
     const code = CODES[u32[at]];
     if (result & 2) {
       // Only the first error was built, and the errors counted: the issues are built if read.
-      const source = typeof copied === 'string' ? copied : new Uint8Array(copied);
+      const source = keptInput();
       copied = '';
       const message = errorMessage(readIssue(at + 1), count);
       throw withoutStackTrace(() => new RecordOperationError(INTERNAL, message, code, null, source, parseOptions));
@@ -760,17 +794,6 @@ export function createApi(wasm, utf16 = null) {
     copied = '';
     const issues = readIssues(at + 1, count);
     throw withoutStackTrace(() => new RecordOperationError(INTERNAL, issuesMessage(issues), code, issues, null, null));
-  }
-
-  /** Calls `__groValidate` on the latest copy (`full`: see raw.rs), checking lone surrogates if asked. */
-  function runValidate(length, parseOptions, full) {
-    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
-    let result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone, full);
-    if (result === LONE_UNCHECKED) {
-      checkLone();
-      result = wasm.__groValidate(length, strict, maxInputBytes, maxDepth, maxIssues, lone, full);
-    }
-    return result;
   }
 
   /** The issues of a `__groValidate` result that built them (see raw.rs). */
@@ -813,21 +836,15 @@ export function createApi(wasm, utf16 = null) {
       if (this.#built) return;
       let issues = this.#issues;
       if (issues === null) {
-        const length = copyInput(this.#source);
-        const result = runValidate(length, this.#options, 1);
-        // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
-        copied = '';
+        const options = this.#options;
+        const result = readAgain(this.#source, (length) => runReader(wasm.__groValidate, length, options, 1));
         if ((result & 1) !== (this.#valid ? 1 : 0)) {
           throw new Error('graph-record-operation: a payload validated differently the second time');
         }
         issues = builtIssues(result);
         this.#source = null;
       }
-      const errors = [];
-      const warnings = [];
-      for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(issue);
-      this.#errors = errors;
-      this.#warnings = warnings;
+      ({ errors: this.#errors, warnings: this.#warnings } = splitIssues(issues));
       this.#issues = null;
       this.#built = true;
     }
@@ -875,7 +892,7 @@ export function createApi(wasm, utf16 = null) {
   function validate(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const result = runValidate(length, parseOptions, 0);
+    const result = runReader(wasm.__groValidate, length, parseOptions, 0);
     const valid = (result & 1) === 1;
     if (result & 2 || result === 1) {
       copied = '';
@@ -883,20 +900,9 @@ export function createApi(wasm, utf16 = null) {
     }
     // Issues were found but not built: keep what was read (a copy of bytes, which the caller may
     // change; strings cannot change) to validate it again if they are asked for.
-    const source = typeof copied === 'string' ? copied : new Uint8Array(copied);
+    const source = keptInput();
     copied = '';
     return new ValidationResult(INTERNAL, valid, null, source, parseOptions);
-  }
-
-  /** Calls `__groParseAny` on the latest copy (`full`: see raw.rs), checking lone surrogates if asked. */
-  function runParseAny(length, parseOptions, full) {
-    const { strict, maxInputBytes, maxDepth, maxIssues } = parseOptions;
-    let result = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii, full);
-    if (result === LONE_UNCHECKED) {
-      checkLone();
-      result = wasm.__groParseAny(length, strict, maxInputBytes, maxDepth, maxIssues, lone, ascii, full);
-    }
-    return result;
   }
 
   /** Where the parts of the latest `__groParseAny` result are (see raw.rs). */
@@ -942,10 +948,9 @@ export function createApi(wasm, utf16 = null) {
 
     #all() {
       if (this.#read === null) {
-        const length = copyInput(this.#source);
-        const result = runParseAny(length, this.#options, 1);
-        // Only now: on the encodeInto path, a lone-surrogate check reads `copied`.
-        copied = '';
+        const options = this.#options;
+        // `ascii` is the copy's, read when `run` is called.
+        const result = readAgain(this.#source, (length) => runReader(wasm.__groParseAny, length, options, ascii, 1));
         readResult();
         const layout = anyLayout();
         if ((result & 1) !== this.#valid || layout.operationCount !== this.#operationCount) {
@@ -954,7 +959,7 @@ export function createApi(wasm, utf16 = null) {
         const issues = readIssues(layout.issuesAt, layout.issueCount);
         const own = new Array(layout.operationCount);
         for (let i = 0; i < own.length; i++) own[i] = ownIssues(layout, issues, i);
-        this.#read = { warnings: issues.filter((issue) => issue.severity === 'warning'), own };
+        this.#read = { warnings: splitIssues(issues).warnings, own };
         this.#source = null;
       }
       return this.#read;
@@ -983,7 +988,7 @@ export function createApi(wasm, utf16 = null) {
   function parseAny(input, options) {
     const parseOptions = readParseOptions(options);
     const length = copyInput(input);
-    const result = runParseAny(length, parseOptions, 0);
+    const result = runReader(wasm.__groParseAny, length, parseOptions, ascii, 0);
     const valid = result & 1;
     readResult();
     const kind = KINDS[u32[at]] ?? null;

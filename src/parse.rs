@@ -165,7 +165,7 @@ fn validate_operation_document(reader: &mut Reader<'_>) {
     }
 }
 
-/// How [`RecordOperation::parse_bytes_counting_warnings`] failed.
+/// How [`RecordOperation::parse_bytes_counting`] failed.
 #[derive(Debug, PartialEq)]
 pub(crate) enum CountedError {
     /// The error as [`RecordOperation::parse_bytes`] gives it.
@@ -284,7 +284,7 @@ impl<'a> RecordOperation<'a> {
     /// are not built. Without `keep_extras`, the operation has no extra properties (of its own or
     /// of its resultInfo): the binding reads them from the text too.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
-    pub(crate) fn parse_bytes_counting_warnings(
+    pub(crate) fn parse_bytes_counting(
         bytes: &'a [u8],
         options: &ParseOptions,
         keep_extras: bool,
@@ -455,7 +455,7 @@ fn read_any_document<'a>(
 mod tests {
     use super::*;
 
-    /// `parse_bytes_counting_warnings` against `parse_bytes`: the same operation and the
+    /// `parse_bytes_counting` against `parse_bytes`: the same operation and the
     /// warning count on success, the same error otherwise.
     /// Without `keep_extras`, the operation is the same with its extra properties removed.
     fn same_as_parse_bytes(bytes: &[u8], options: &ParseOptions) {
@@ -467,8 +467,7 @@ mod tests {
                     info.extra.clear();
                 }
             }
-            let counted =
-                RecordOperation::parse_bytes_counting_warnings(bytes, options, keep_extras);
+            let counted = RecordOperation::parse_bytes_counting(bytes, options, keep_extras);
             match (&full, &counted) {
                 (Ok((operation, report)), Ok((counted_operation, warnings))) => {
                     assert_eq!(operation, counted_operation, "{bytes:?}");
@@ -719,7 +718,7 @@ mod tests {
                 same_as_validate_bytes(text.as_bytes(), &options);
                 same_as_parse_any_bytes(text.as_bytes(), &options);
             }
-            if let Ok((_, warnings)) = RecordOperation::parse_bytes_counting_warnings(
+            if let Ok((_, warnings)) = RecordOperation::parse_bytes_counting(
                 text.as_bytes(),
                 &ParseOptions::default(),
                 true,

@@ -584,8 +584,7 @@ pub fn parse(
                 // The warnings are only counted, and extra properties not collected: JavaScript
                 // reads them again from the operation's text if they are ever asked for (most
                 // callers never do). Likewise, a failure builds only its first error.
-                None => match RecordOperation::parse_bytes_counting_warnings(bytes, options, false)
-                {
+                None => match RecordOperation::parse_bytes_counting(bytes, options, false) {
                     Ok((operation, warnings)) => {
                         out.operation(&operation);
                         return to_u32(warnings) << 2 | 1;
@@ -647,8 +646,9 @@ pub fn parse_any(
                 crate::parse_any_bytes(bytes, options)
             };
             let mut report = with_lone_surrogate(payload.report, lone);
-            let warnings = report.warnings().count();
-            if light {
+            // Light warnings are only noted, not written: JavaScript reads them again if asked.
+            let pending = light && report.warnings().next().is_some();
+            if pending {
                 report
                     .issues
                     .retain(|issue| issue.severity == Severity::Error);
@@ -697,7 +697,6 @@ pub fn parse_any(
             for issues in &grouped {
                 out.words.extend(issues.iter().map(|&at| to_u32(at)));
             }
-            let pending = light && warnings > 0;
             u32::from(report.is_valid()) | u32::from(pending) << 1
         },
     )
