@@ -26,6 +26,52 @@ pub(crate) fn every_byte(
     words.remainder().iter().all(|&b| ok(b))
 }
 
+/// UTF-16 units of UTF-8 bytes: one per byte that is not a continuation byte (`10xxxxxx`), one
+/// more for each four-byte lead (`11110xxx`, a surrogate pair). The bindings walk a whole collection
+/// with it, so 64 ASCII bytes are taken at once and other words eight bytes at a time.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
+pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
+    let word = |chunk: &[u8]| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        u64::from_le_bytes(eight)
+    };
+    // Bit 7 of each byte, with the byte's bit 6 (continuation: 10) or bits 6-4 (four-byte lead:
+    // 1111) shifted under it.
+    let units_of = |x: u64| {
+        if x & HIGHS == 0 {
+            return 8;
+        }
+        let continuation = (x & !(x << 1) & HIGHS).count_ones() as usize;
+        let four_byte_lead = (x & (x << 1) & (x << 2) & (x << 3) & HIGHS).count_ones() as usize;
+        8 - continuation + four_byte_lead
+    };
+    let mut units = 0usize;
+    let mut rest = bytes;
+    while let Some((block, tail)) = rest.split_first_chunk::<64>() {
+        let any = block
+            .chunks_exact(8)
+            .fold(0u64, |any, chunk| any | word(chunk));
+        units += if any & HIGHS == 0 {
+            64
+        } else {
+            block
+                .chunks_exact(8)
+                .map(|chunk| units_of(word(chunk)))
+                .sum::<usize>()
+        };
+        rest = tail;
+    }
+    let chunks = rest.chunks_exact(8);
+    let tail = chunks.remainder();
+    units += chunks.map(|chunk| units_of(word(chunk))).sum::<usize>();
+    units
+        + tail
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
+}
+
 /// Byte strings of lengths around eight-byte word boundaries, all `a` but for one byte of every
 /// value at every position: what a word-at-a-time check must agree with a byte loop on.
 #[cfg(test)]
@@ -41,4 +87,29 @@ pub(crate) fn one_byte_variants() -> impl Iterator<Item = Vec<u8>> {
             })
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `utf16_units` agrees with counting UTF-16 units of the decoded text, for ASCII and every
+    /// width of UTF-8 sequence at every position around the 8- and 64-byte blocks.
+    #[test]
+    fn utf16_units_counts_utf16_units() {
+        for len in [0usize, 1, 7, 8, 9, 63, 64, 65, 127, 128, 130] {
+            for ch in ['a', 'é', 'ü', '€', '𝄞'] {
+                for at in 0..=len {
+                    let text: String = "a".repeat(at) + &ch.to_string() + &"b".repeat(len - at);
+                    assert_eq!(
+                        utf16_units(text.as_bytes()),
+                        text.encode_utf16().count(),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        let mixed = "ab€𝄞é".repeat(50);
+        assert_eq!(utf16_units(mixed.as_bytes()), mixed.encode_utf16().count());
+    }
 }

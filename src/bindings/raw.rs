@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use super::input::LoneSurrogate;
 use super::issues::with_lone_surrogate;
 use crate::parse::CountedError;
+use crate::words::utf16_units;
 use crate::{
     Error, Field, Issue, IssueCode, OperationEntry, OperationStatus, ParseOptions,
     RecordCompletionReason, RecordOperation, ResultCategory, Severity, WriteOptions,
@@ -70,50 +71,6 @@ fn utf16_len(text: &str) -> u32 {
     u32::try_from(units).unwrap_or(u32::MAX)
 }
 
-/// UTF-16 units of UTF-8 bytes: one per byte that is not a continuation byte (`10xxxxxx`), one
-/// more for each four-byte lead (`11110xxx`, a surrogate pair). A whole collection is walked once
-/// per call, so 32 ASCII bytes are taken at once and other words eight bytes at a time.
-fn utf16_units(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let word = |chunk: &[u8]| {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        u64::from_le_bytes(eight)
-    };
-    // Bit 7 of each byte, with the byte's bit 6 (continuation: 10) or bits 6-4 (four-byte lead:
-    // 1111) shifted under it.
-    let units_of = |x: u64| {
-        if x & HIGH == 0 {
-            return 8;
-        }
-        let continuation = (x & !(x << 1) & HIGH).count_ones() as usize;
-        let four_byte_lead = (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
-        8 - continuation + four_byte_lead
-    };
-    let blocks = bytes.chunks_exact(32);
-    let rest = blocks.remainder();
-    let mut units = 0usize;
-    for block in blocks {
-        let (a, b) = block.split_at(16);
-        let (a0, a1) = a.split_at(8);
-        let (b0, b1) = b.split_at(8);
-        let words = [word(a0), word(a1), word(b0), word(b1)];
-        if (words[0] | words[1] | words[2] | words[3]) & HIGH == 0 {
-            units += 32;
-        } else {
-            units += words.iter().map(|&x| units_of(x)).sum::<usize>();
-        }
-    }
-    let chunks = rest.chunks_exact(8);
-    let tail = chunks.remainder();
-    units += chunks.map(|chunk| units_of(word(chunk))).sum::<usize>();
-    units
-        + tail
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>()
-}
-
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
@@ -135,6 +92,12 @@ struct Out<'r> {
     /// Where the conversion stopped: a byte offset and the UTF-16 units before it. Operations come
     /// in document order, so converting after each one walks the input once in all.
     cursor: (usize, usize),
+    /// Where the cursor was before [`Out::enter_span`] moved it to an operation: offsets between
+    /// the two (a notification's `changeType` and `resourceUrl`) are converted from here.
+    checkpoint: (usize, usize),
+    /// The operation being written, when its text is ASCII: its byte start and end, and the UTF-16
+    /// units before it. An offset inside it converts by a shift, with no sort and no walk.
+    ascii_span: Option<(usize, usize, usize)>,
 }
 
 impl Out<'_> {
@@ -186,28 +149,66 @@ impl Out<'_> {
 
     /// Pushes a byte offset into the input, as the UTF-16 offset it becomes.
     fn input_offset_word(&mut self, offset: usize) {
-        if !self.ascii {
-            self.byte_offsets.push((offset, self.words.len()));
+        if self.ascii {
+            self.words.push(to_u32(offset));
+            return;
         }
-        self.words.push(to_u32(offset));
+        match self.ascii_span {
+            Some((start, end, units)) if (start..=end).contains(&offset) => {
+                self.words.push(to_u32(units + (offset - start)));
+            }
+            _ => {
+                self.byte_offsets.push((offset, self.words.len()));
+                self.words.push(to_u32(offset));
+            }
+        }
     }
 
-    /// Turns the pending byte offsets into UTF-16 offsets, walking forward from the cursor (from the
-    /// start when one lies before it).
+    /// Before an operation's words (when no offsets are pending): walks the cursor to the
+    /// operation's text and, when that text is ASCII (most are), past it, so that its offsets
+    /// convert by a shift ([`Out::ascii_span`]) with no sort and no second walk.
+    fn enter_span(&mut self, input: &[u8], span: &std::ops::Range<usize>) {
+        self.ascii_span = None;
+        if self.ascii || !self.byte_offsets.is_empty() || span.end < span.start {
+            return;
+        }
+        let (byte, units) = self.known_before(span.start);
+        let start_units = units + utf16_units(input.get(byte..span.start).unwrap_or(&[]));
+        let own = input.get(span.clone()).unwrap_or(&[]);
+        let own_units = utf16_units(own);
+        self.checkpoint = (byte, units);
+        if own_units == own.len() {
+            self.cursor = (span.end, start_units + own_units);
+            self.ascii_span = Some((span.start, span.end, start_units));
+        } else {
+            self.cursor = (span.start, start_units);
+        }
+    }
+
+    /// The furthest known byte offset, with its UTF-16 units, at or before `offset`: the cursor,
+    /// the checkpoint, or the start.
+    fn known_before(&self, offset: usize) -> (usize, usize) {
+        [self.cursor, self.checkpoint]
+            .into_iter()
+            .find(|&(byte, _)| byte <= offset)
+            .unwrap_or((0, 0))
+    }
+
+    /// After an operation's words: its offsets are no longer shifted.
+    fn leave_span(&mut self) {
+        self.ascii_span = None;
+    }
+
+    /// Turns the pending byte offsets into UTF-16 offsets, walking forward from the furthest known
+    /// point before the first of them ([`Out::known_before`]).
     fn convert_offsets(&mut self, input: &[u8]) {
         if self.byte_offsets.is_empty() {
             return;
         }
         // A few offsets per operation: a small sort (by offset; ties, if any, by word).
         self.byte_offsets.sort();
-        let (mut byte, mut units) = self.cursor;
-        if self
-            .byte_offsets
-            .first()
-            .is_some_and(|&(first, _)| first < byte)
-        {
-            (byte, units) = (0, 0);
-        }
+        let first = self.byte_offsets.first().map_or(0, |&(first, _)| first);
+        let (mut byte, mut units) = self.known_before(first);
         for &(offset, word) in self.byte_offsets.iter() {
             units += utf16_units(input.get(byte..offset).unwrap_or(&[]));
             byte = byte.max(offset);
@@ -215,7 +216,10 @@ impl Out<'_> {
                 *slot = to_u32(units);
             }
         }
-        self.cursor = (byte, units);
+        // The cursor only moves forward (it may be past these, after an ASCII operation).
+        if byte > self.cursor.0 {
+            self.cursor = (byte, units);
+        }
         self.byte_offsets.clear();
     }
 
@@ -339,6 +343,8 @@ fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u3
             ascii,
             byte_offsets,
             cursor: (0, 0),
+            checkpoint: (0, 0),
+            ascii_span: None,
         };
         let result = write(bytes, &mut out);
         out.convert_offsets(bytes);
@@ -682,7 +688,7 @@ pub fn parse_any(
             let grouped = crate::issues_by_operation(&payload.operations, &report.issues);
             let mut first_issue = 0u32;
             for (entry, issues) in payload.operations.iter().zip(&grouped) {
-                entry_words(out, entry);
+                entry_words(out, entry, bytes);
                 out.convert_offsets(bytes);
                 out.word(first_issue);
                 out.word(to_u32(issues.len()));
@@ -702,13 +708,15 @@ pub fn parse_any(
     )
 }
 
-fn entry_words(out: &mut Out<'_>, entry: &OperationEntry<'_>) {
+fn entry_words(out: &mut Out<'_>, entry: &OperationEntry<'_>, input: &[u8]) {
+    out.enter_span(input, &entry.span);
     out.operation(&entry.operation);
     out.string(&entry.path);
     out.optional(entry.change_type.as_deref());
     out.optional(entry.resource_url.as_deref());
     out.input_offset_word(entry.span.start);
     out.input_offset_word(entry.span.end);
+    out.leave_span();
 }
 
 /// Reads the input (an operation's own text, kept by JavaScript) again, with the options it was
