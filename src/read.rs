@@ -809,14 +809,18 @@ impl<'a> Reader<'a> {
             Int32::Exact(value) => {
                 if from_string {
                     self.diag
-                        .push_at(IssueCode::IntegerAsString, &self.path, at, as_string(value));
+                        .report_at(IssueCode::IntegerAsString, &self.path, at, || {
+                            as_string(value)
+                        });
                 }
                 Ok(Some(value))
             }
             Int32::NonCanonical(value) => {
                 if from_string {
                     self.diag
-                        .push_at(IssueCode::IntegerAsString, &self.path, at, as_string(value));
+                        .report_at(IssueCode::IntegerAsString, &self.path, at, || {
+                            as_string(value)
+                        });
                 }
                 self.diag
                     .report_at(IssueCode::NonCanonicalInteger, &self.path, at, || {
