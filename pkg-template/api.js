@@ -12,6 +12,8 @@
 // every result with the reference bindings built in Rust.
 
 const ERROR_NAME = 'RecordOperationError';
+/** Where `createApi` keeps one result of each shape (see `keepShapes`). */
+const KEPT_SHAPES = Symbol('graph-record-operation kept shapes');
 const KINDS = [null, 'operation', 'collection', 'notifications', 'array'];
 const CATEGORIES = ['success', 'clientError', 'serverError', 'other'];
 /** Words of one issue, of one operation, of one parseAny entry, of one skipped resource. */
@@ -1055,6 +1057,29 @@ export function createApi(wasm, utf16 = null) {
   function isRecordOperationError(error) {
     return error instanceof Error && error.name === ERROR_NAME;
   }
+
+  /**
+   * One instance of each class the API returns, kept for the module's life. V8 keeps the hidden
+   * class of an object (its fields and their order) only while some object has it, and a full
+   * garbage collection that removes one throws away the optimized code that depends on it: without
+   * these, a page that parses now and then, with collections in between, would run its reads
+   * unoptimized after each collection and compile them again (in bench/run.js, which collects
+   * before every sample, `parse` used about 10% more CPU). Made with the constructors alone, no
+   * read, so instantiation stays quick; tests/js/shapes.test.mjs checks that every kind of result
+   * shares its hidden class with one of them.
+   */
+  function keepShapes() {
+    return [
+      new RecordOperation(INTERNAL, [], 0, stringsOf('', ''), NO_ISSUES, DEFAULT_OPTIONS),
+      new ResultInfo(INTERNAL, 200, 0, 'ok', CATEGORIES[0]),
+      new ValidationResult(INTERNAL, true, NO_ISSUES, null, null),
+      // As thrown: made without a stack trace.
+      withoutStackTrace(() => new RecordOperationError(INTERNAL, '', '', NO_ISSUES, null, null)),
+    ];
+  }
+  // Held by the class, which lives as long as the API (a local variable no function reads would
+  // be collected with the call's scope).
+  Object.defineProperty(RecordOperation, KEPT_SHAPES, { value: keepShapes() });
 
   return { validate, parseAny, RecordOperation, ResultInfo, isRecordOperationError };
 }
