@@ -354,9 +354,10 @@ function makeLoopA(c, index) {
 }
 for (const [i, c] of selectedA.entries()) c.loop = makeLoopA(c, i);
 
-// After gc() the collector's helper threads go on sweeping for a while: about 15 ms of CPU after a
-// candidate's garbage of (A), measured. Charged to the next sample, that CPU time would be a larger
-// share of a faster candidate's. So the main thread sleeps (Atomics.wait: no CPU) until it is done.
+// After gc() the collector's helper threads go on sweeping for a while: 14-21 ms of CPU after a
+// candidate's garbage of (A), done within 20 ms of sleep (measured). Charged to the next sample,
+// that CPU time would be a larger share of a faster candidate's. So the main thread sleeps
+// (Atomics.wait: no CPU) first.
 const SETTLE_MS = 30;
 const settleView = new Int32Array(new SharedArrayBuffer(4));
 
@@ -510,7 +511,7 @@ lines.push('');
 lines.push(`Machine: ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.os}. Node ${env.node} (V8 ${env.v8}).`);
 lines.push(`Packages: ${Object.entries(env.packages).map(([k, v]) => `${k} ${v ?? '(not built)'}`).join(', ')}.`);
 lines.push(`Data (seed 0x${SEED.toString(16)}): (A) ${COUNT.toLocaleString('en')} payloads, mean ${data.A.meanBytes.toFixed(0)} bytes, ${expectedInvalidA} invalid (${(100 * expectedInvalidA / COUNT).toFixed(1)}%), ${data.A.nonAscii} non-ASCII; (B) one collection of ${ITEMS.toLocaleString('en')} items, ${(collBytes / 1e6).toFixed(2)} MB, ${data.B.invalid} invalid, ${data.B.skipped} other operation types (skipped).`);
-lines.push(`Rounds: (A) ${ROUNDS} after ${WARMUP} warm-up, (B) ${ROUNDS_B} after ${WARMUP_B}; candidates in a seeded random order each round${env.gcBetweenSamples ? `, gc() before each sample and then ${SETTLE_MS} ms idle (the collector's background sweeping is not charged to the sample)` : ''}. Ratio: median of JSON.parse+ajv ÷ median of the candidate (higher is faster), in brackets p10–p90 of the per-round paired ratios; "CPU time" is the same ratio of process CPU time (user + system, GC threads included), steadier when other processes compete for the cores.`);
+lines.push(`Rounds: (A) ${ROUNDS} after ${WARMUP} warm-up, (B) ${ROUNDS_B} after ${WARMUP_B}; candidates in a seeded random order each round${env.gcBetweenSamples ? `, gc() before each sample and then ${SETTLE_MS} ms idle (time for the collector's background sweeping, measured to take under 20 ms after (A)'s garbage, so that it is not charged to the sample)` : ''}. Ratio: median of JSON.parse+ajv ÷ median of the candidate (higher is faster), in brackets p10–p90 of the per-round paired ratios; "CPU time" is the same ratio of process CPU time (user + system, GC threads included), steadier when other processes compete for the cores.`);
 lines.push('');
 lines.push(table(`(A) ${COUNT.toLocaleString('en')} single payloads, one call each`, resultsA, 'ns/payload'));
 lines.push('');

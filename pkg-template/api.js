@@ -1079,7 +1079,7 @@ export function createApi(wasm, utf16 = null) {
   }
   // Held by the class, which lives as long as the API (a local variable no function reads would
   // be collected with the call's scope).
-  Object.defineProperty(RecordOperation, KEPT_SHAPES, { value: keepShapes() });
+  Object.defineProperty(RecordOperation, KEPT_SHAPES, { value: Object.freeze(keepShapes()) });
 
   return { validate, parseAny, RecordOperation, ResultInfo, isRecordOperationError };
 }

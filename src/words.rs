@@ -31,11 +31,8 @@ pub(crate) fn every_byte(
 /// with it, so 64 ASCII bytes are taken at once and other words eight bytes at a time.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
 pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
-    let word = |chunk: &[u8]| {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        u64::from_le_bytes(eight)
-    };
+    // Chunks are eight bytes: the conversion cannot fail.
+    let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
     // Bit 7 of each byte, with the byte's bit 6 (continuation: 10) or bits 6-4 (four-byte lead:
     // 1111) shifted under it.
     let units_of = |x: u64| {

@@ -89,16 +89,29 @@ struct Out<'r> {
     /// (`(offset, word)`: the type issue.rs sorts too, so the module carries one sort), converted
     /// to UTF-16 offsets by [`Out::convert_offsets`].
     byte_offsets: &'r mut Vec<(usize, usize)>,
-    /// Where the conversion stopped: a byte offset and the UTF-16 units before it. Operations come
-    /// in document order, so converting after each one walks the input once in all.
-    cursor: (usize, usize),
-    /// Where the cursor was before [`Out::enter_span`] moved it to an operation: offsets between
-    /// the two (a notification's `changeType` and `resourceUrl`) are converted from here.
-    checkpoint: (usize, usize),
+    /// Points whose UTF-16 offset is known, `(byte offset, UTF-16 units before it)`, set by
+    /// [`Out::enter_span`] for the operation being written: where it started walking, the
+    /// operation's start and its end. A conversion walks from the furthest one before its first
+    /// offset ([`Out::known_before`]), and never moves them: operations come in document order,
+    /// so the input is walked about once in all.
+    known: [(usize, usize); 3],
     /// The operation being written, when its text is ASCII: its byte start and end, and the UTF-16
     /// units before it. An offset inside it converts by a shift, with no sort and no walk.
     ascii_span: Option<(usize, usize, usize)>,
+    /// The byte range of the operation written last: [`Out::convert_offsets`] remembers the
+    /// offsets it converts outside it.
+    last_span: (usize, usize),
+    /// Offsets outside an operation converted lately, `(byte offset, UTF-16 units)`: a
+    /// notification's `changeType` and `resourceUrl` (start and end each), which every operation
+    /// of an array `resourceData` shares. Without them each of those operations would walk from
+    /// the fields back to itself, or from the start: quadratic time.
+    recent: [(usize, usize); RECENT_OFFSETS],
+    /// The slot of `recent` to fill next.
+    recent_next: usize,
 }
+
+/// How many converted offsets outside an operation [`Out::recent`] keeps.
+const RECENT_OFFSETS: usize = 4;
 
 impl Out<'_> {
     fn word(&mut self, word: u32) {
@@ -147,50 +160,61 @@ impl Out<'_> {
         (at >= start && at.saturating_add(text.len()) <= end).then(|| at - start)
     }
 
-    /// Pushes a byte offset into the input, as the UTF-16 offset it becomes.
+    /// Pushes a byte offset into the input, as the UTF-16 offset it becomes: at once when the input
+    /// or the operation is ASCII or the offset was converted lately, else by
+    /// [`Out::convert_offsets`].
     fn input_offset_word(&mut self, offset: usize) {
         if self.ascii {
             self.words.push(to_u32(offset));
             return;
         }
-        match self.ascii_span {
-            Some((start, end, units)) if (start..=end).contains(&offset) => {
+        if let Some((start, end, units)) = self.ascii_span {
+            if (start..=end).contains(&offset) {
                 self.words.push(to_u32(units + (offset - start)));
-            }
-            _ => {
-                self.byte_offsets.push((offset, self.words.len()));
-                self.words.push(to_u32(offset));
+                return;
             }
         }
-    }
-
-    /// Before an operation's words (when no offsets are pending): walks the cursor to the
-    /// operation's text and, when that text is ASCII (most are), past it, so that its offsets
-    /// convert by a shift ([`Out::ascii_span`]) with no sort and no second walk.
-    fn enter_span(&mut self, input: &[u8], span: &std::ops::Range<usize>) {
-        self.ascii_span = None;
-        if self.ascii || !self.byte_offsets.is_empty() || span.end < span.start {
+        if let Some(&(_, units)) = self.recent.iter().find(|&&(byte, _)| byte == offset) {
+            self.words.push(to_u32(units));
             return;
         }
-        let (byte, units) = self.known_before(span.start);
+        self.byte_offsets.push((offset, self.words.len()));
+        self.words.push(to_u32(offset));
+    }
+
+    /// Before an operation's words: walks to the operation's text and over it, which gives the
+    /// UTF-16 offsets of its start and end ([`Out::known`]) and, when its text is ASCII (most
+    /// are), lets its offsets convert by a shift ([`Out::ascii_span`]).
+    fn enter_span(&mut self, input: &[u8], span: &std::ops::Range<usize>) {
+        self.ascii_span = None;
+        self.last_span = (span.start, span.end);
+        if self.ascii {
+            return;
+        }
+        let Some(own) = input.get(span.clone()) else {
+            return;
+        };
+        let base = self.known_before(span.start);
+        let (byte, units) = base;
         let start_units = units + utf16_units(input.get(byte..span.start).unwrap_or(&[]));
-        let own = input.get(span.clone()).unwrap_or(&[]);
         let own_units = utf16_units(own);
-        self.checkpoint = (byte, units);
+        self.known = [
+            base,
+            (span.start, start_units),
+            (span.end, start_units + own_units),
+        ];
         if own_units == own.len() {
-            self.cursor = (span.end, start_units + own_units);
             self.ascii_span = Some((span.start, span.end, start_units));
-        } else {
-            self.cursor = (span.start, start_units);
         }
     }
 
-    /// The furthest known byte offset, with its UTF-16 units, at or before `offset`: the cursor,
-    /// the checkpoint, or the start.
+    /// The furthest known point at or before `offset` ([`Out::known`]), or the start.
     fn known_before(&self, offset: usize) -> (usize, usize) {
-        [self.cursor, self.checkpoint]
-            .into_iter()
-            .find(|&(byte, _)| byte <= offset)
+        self.known
+            .iter()
+            .copied()
+            .filter(|&(byte, _)| byte <= offset)
+            .max_by_key(|&(byte, _)| byte)
             .unwrap_or((0, 0))
     }
 
@@ -209,16 +233,19 @@ impl Out<'_> {
         self.byte_offsets.sort();
         let first = self.byte_offsets.first().map_or(0, |&(first, _)| first);
         let (mut byte, mut units) = self.known_before(first);
+        let (span_start, span_end) = self.last_span;
         for &(offset, word) in self.byte_offsets.iter() {
             units += utf16_units(input.get(byte..offset).unwrap_or(&[]));
             byte = byte.max(offset);
             if let Some(slot) = self.words.get_mut(word) {
                 *slot = to_u32(units);
             }
-        }
-        // The cursor only moves forward (it may be past these, after an ASCII operation).
-        if byte > self.cursor.0 {
-            self.cursor = (byte, units);
+            if offset < span_start || offset > span_end {
+                if let Some(slot) = self.recent.get_mut(self.recent_next % RECENT_OFFSETS) {
+                    *slot = (offset, units);
+                }
+                self.recent_next = self.recent_next.wrapping_add(1);
+            }
         }
         self.byte_offsets.clear();
     }
@@ -342,9 +369,11 @@ fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u3
             input: (start, start.saturating_add(bytes.len())),
             ascii,
             byte_offsets,
-            cursor: (0, 0),
-            checkpoint: (0, 0),
+            known: [(0, 0); 3],
             ascii_span: None,
+            last_span: (0, 0),
+            recent: [(usize::MAX, 0); RECENT_OFFSETS],
+            recent_next: 0,
         };
         let result = write(bytes, &mut out);
         out.convert_offsets(bytes);

@@ -190,15 +190,20 @@ test('a generated collection gives the same results, as text and as bytes', () =
 
 test('ASCII and non-ASCII operations mixed in one payload map to the same strings', () => {
   // raw.rs converts offsets into an ASCII operation by a shift and walks the others; a
-  // notification's changeType and resourceUrl lie before its operation, a nextLink before or
-  // after every operation.
+  // notification's changeType and resourceUrl lie before or after its operations (and are
+  // remembered for the next operation), a nextLink before or after every operation.
   const ascii = (i) => ({ id: `op-${i}`, status: 'running', clientContext: `ctx-${i}`, resultInfo: { code: 200, message: 'ok' } });
   const wide = (i) => ({ id: `op-é${i}`, status: 'completed', clientContext: `😀 ${i}`, recordingLocation: `https://x/ü${i}`, resultInfo: { code: 200, subcode: 8515, message: 'é' } });
   const operations = [ascii(0), wide(1), ascii(2), ascii(3), wide(4), wide(5), ascii(6)];
   const notify = (operation, i) => ({ changeType: i % 2 ? 'updated' : 'créated', resourceUrl: `/communications/calls/c${i % 3 ? '' : 'ü'}/operations/${operation.id}`, resourceData: operation });
+  // One notification whose resourceData is an array: its operations share its changeType and
+  // resourceUrl, written before or after the array.
+  const shared = { changeType: 'updated', resourceUrl: '/communications/calls/ü/operations' };
   const inputs = [
     JSON.stringify({ value: operations.map(notify) }),
     JSON.stringify({ value: operations.map(notify) }, null, 2),
+    JSON.stringify({ value: [notify(ascii(9), 0), { ...shared, resourceData: operations }] }),
+    JSON.stringify({ value: [notify(wide(9), 0), { resourceData: operations, ...shared }, notify(ascii(8), 1)] }),
     JSON.stringify({ '@odata.nextLink': 'https://n/é?$skip=7', value: operations }),
     JSON.stringify({ value: operations, '@odata.nextLink': 'https://n/é?$skip=7' }),
     JSON.stringify(operations.map((operation, i) => (i % 2 ? { ...operation, id: 5 } : operation))),
