@@ -63,12 +63,7 @@ thread_local! {
 }
 
 fn utf16_len(text: &str) -> u32 {
-    let units = if text.is_ascii() {
-        text.len()
-    } else {
-        text.chars().map(char::len_utf16).sum()
-    };
-    u32::try_from(units).unwrap_or(u32::MAX)
+    to_u32(utf16_units(text.as_bytes()))
 }
 
 fn to_u32(value: usize) -> u32 {
@@ -98,10 +93,7 @@ struct Out<'r> {
     /// The operation being written, when its text is ASCII: its byte start and end, and the UTF-16
     /// units before it. An offset inside it converts by a shift, with no sort and no walk.
     ascii_span: Option<(usize, usize, usize)>,
-    /// The byte range of the operation written last: [`Out::convert_offsets`] remembers the
-    /// offsets it converts outside it.
-    last_span: (usize, usize),
-    /// Offsets outside an operation converted lately, `(byte offset, UTF-16 units)`: a
+    /// Offsets outside the operation written last converted lately, `(byte offset, UTF-16 units)`: a
     /// notification's `changeType` and `resourceUrl` (start and end each), which every operation
     /// of an array `resourceData` shares. Without them each of those operations would walk from
     /// the fields back to itself, or from the start: quadratic time.
@@ -187,7 +179,6 @@ impl Out<'_> {
     /// are), lets its offsets convert by a shift ([`Out::ascii_span`]).
     fn enter_span(&mut self, input: &[u8], span: &std::ops::Range<usize>) {
         self.ascii_span = None;
-        self.last_span = (span.start, span.end);
         if self.ascii {
             return;
         }
@@ -233,7 +224,9 @@ impl Out<'_> {
         self.byte_offsets.sort();
         let first = self.byte_offsets.first().map_or(0, |&(first, _)| first);
         let (mut byte, mut units) = self.known_before(first);
-        let (span_start, span_end) = self.last_span;
+        // The operation written last (its start and end are known points), whose own offsets are
+        // not worth remembering.
+        let (span_start, span_end) = (self.known[1].0, self.known[2].0);
         for &(offset, word) in self.byte_offsets.iter() {
             units += utf16_units(input.get(byte..offset).unwrap_or(&[]));
             byte = byte.max(offset);
@@ -371,7 +364,6 @@ fn with_raw(len: u32, ascii: bool, write: impl FnOnce(&[u8], &mut Out<'_>) -> u3
             byte_offsets,
             known: [(0, 0); 3],
             ascii_span: None,
-            last_span: (0, 0),
             recent: [(usize::MAX, 0); RECENT_OFFSETS],
             recent_next: 0,
         };
