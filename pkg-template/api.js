@@ -390,15 +390,6 @@ export function createApi(wasm, utf16 = null) {
     return { errors, warnings };
   }
 
-  /** `{ valid, errors, warnings }` of issues. */
-  function verdict(target, valid, issues) {
-    const { errors, warnings } = splitIssues(issues);
-    target.valid = valid;
-    target.errors = errors;
-    target.warnings = warnings;
-    return target;
-  }
-
   /**
    * Calls one of raw.rs's readers on the latest copy, `length` bytes, with the parse options and
    * the lone surrogate found; `a` and `b` are the reader's own last arguments (see raw.rs). When
@@ -983,6 +974,35 @@ export function createApi(wasm, utf16 = null) {
     return { value, enumerable: true, writable: true, configurable: true };
   }
 
+  // parseAny's plain objects are object literals of fixed shapes, one per set of properties,
+  // rather than objects that gain their optional properties one by one. V8 keeps a literal's
+  // hidden class for as long as the code that makes it, but a class reached by adding a property
+  // only while some object has it: once a collection removed the last such object (two full
+  // collections after it died), parseAny's optimized code met an unknown hidden class, was
+  // thrown away, and ran unoptimized while it was compiled again (in bench/run.js, every third
+  // sample of (B), about 10 ms of compiler CPU each time).
+
+  /** A `parseAny` entry: `changeType` and `resourceUrl` only when the payload has them. */
+  function anyEntry(path, changeType, resourceUrl, operation) {
+    if (changeType != null) {
+      return resourceUrl != null ? { path, changeType, resourceUrl, operation } : { path, changeType, operation };
+    }
+    return resourceUrl != null ? { path, resourceUrl, operation } : { path, operation };
+  }
+
+  /** A resource `parseAny` skipped: `odataType` and `id` only when it has them. */
+  function skippedResource(path, odataType, id) {
+    if (odataType != null) return id != null ? { path, odataType, id } : { path, odataType };
+    return id != null ? { path, id } : { path };
+  }
+
+  /** The `parseAny` result: `nextLink` only when the payload has one. */
+  function anyPayload(kind, operations, skipped, nextLink, valid, errors, warnings) {
+    return nextLink != null
+      ? { kind, operations, skipped, nextLink, valid, errors, warnings }
+      : { kind, operations, skipped, valid, errors, warnings };
+  }
+
   /**
    * Reads a payload of any shape: a single operation, an OData collection, a `commsNotifications`
    * envelope, or a bare array. Never throws for a bad payload.
@@ -1010,30 +1030,23 @@ export function createApi(wasm, utf16 = null) {
     const operations = new Array(operationCount);
     for (let i = 0; i < operationCount; i++) {
       const x = operationsAt + i * ENTRY_WORDS + OPERATION_WORDS;
-      const entry = { path: text.slice(u32[x], u32[x + 1]) };
-      const changeType = field(x + 2, source);
-      if (changeType != null) entry.changeType = changeType;
-      const resourceUrl = field(x + 5, source);
-      if (resourceUrl != null) entry.resourceUrl = resourceUrl;
       const warnings = pending ?? ownIssues(layout, issues, i);
-      entry.operation = new RecordOperation(INTERNAL, words, i * ENTRY_WORDS, strings, warnings, parseOptions);
-      operations[i] = entry;
+      operations[i] = anyEntry(
+        text.slice(u32[x], u32[x + 1]),
+        field(x + 2, source),
+        field(x + 5, source),
+        new RecordOperation(INTERNAL, words, i * ENTRY_WORDS, strings, warnings, parseOptions),
+      );
     }
 
     const skipped = new Array(skippedCount);
     for (let i = 0; i < skippedCount; i++) {
       const s = skippedAt + i * SKIPPED_WORDS;
-      const resource = { path: text.slice(u32[s], u32[s + 1]) };
-      const odataType = field(s + 2, source);
-      if (odataType != null) resource.odataType = odataType;
-      const id = field(s + 5, source);
-      if (id != null) resource.id = id;
-      skipped[i] = resource;
+      skipped[i] = skippedResource(text.slice(u32[s], u32[s + 1]), field(s + 2, source), field(s + 5, source));
     }
 
-    const payload = { kind, operations, skipped };
-    if (nextLink != null) payload.nextLink = nextLink;
-    verdict(payload, valid === 1, issues);
+    const { errors, warnings } = splitIssues(issues);
+    const payload = anyPayload(kind, operations, skipped, nextLink, valid === 1, errors, warnings);
     if (pending !== null) {
       // An own enumerable getter (spreads, JSON.stringify and structuredClone read it), which
       // becomes a data property once read.
@@ -1072,6 +1085,7 @@ export function createApi(wasm, utf16 = null) {
     return [
       new RecordOperation(INTERNAL, [], 0, stringsOf('', ''), NO_ISSUES, DEFAULT_OPTIONS),
       new ResultInfo(INTERNAL, 200, 0, 'ok', CATEGORIES[0]),
+      new PendingAnyIssues('', DEFAULT_OPTIONS, 1, 0),
       new ValidationResult(INTERNAL, true, NO_ISSUES, null, null),
       // As thrown: made without a stack trace.
       withoutStackTrace(() => new RecordOperationError(INTERNAL, '', '', NO_ISSUES, null, null)),

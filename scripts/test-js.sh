@@ -14,7 +14,8 @@
 #   utf16.test.mjs      the Node entry's UTF-16 to UTF-8 module gives exactly TextEncoder's bytes
 #                       and the first lone surrogate, around every block boundary
 #   shapes.test.mjs     every kind of result shares its V8 hidden class with an instance api.js
-#                       keeps (so a full garbage collection does not discard optimized code)
+#                       keeps, and parseAny stays optimized when its results are collected (so a
+#                       full garbage collection does not discard optimized code)
 #
 #   bash scripts/test-js.sh                  builds pkg/ first only when it is missing (~40 s of tests)
 #   BUILD=1 bash scripts/test-js.sh          always rebuild pkg/ first
