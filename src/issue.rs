@@ -235,17 +235,15 @@ impl Report {
     }
 }
 
-/// `(offset, index)` of every issue, in order of offset, issues at the same offset in their order.
-/// Stable: the issues are nearly in order (a few per object come late), which it merges in about
-/// linear time. (The request checker orders its issues with it too, so the module carries one
-/// sort.)
+/// `(offset, index)` of every issue, in order of offset, issues at the same offset in their order
+/// (the index breaks ties). The request checker orders its issues with it too.
 pub(crate) fn offset_order(issues: &[Issue]) -> Vec<(usize, usize)> {
     let mut order: Vec<(usize, usize)> = issues
         .iter()
         .enumerate()
         .map(|(index, issue)| (issue.position.offset, index))
         .collect();
-    order.sort();
+    crate::words::sort_pairs(&mut order);
     order
 }
 

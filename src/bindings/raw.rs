@@ -81,7 +81,7 @@ struct Out<'r> {
     /// The input is ASCII: byte offsets are UTF-16 offsets.
     ascii: bool,
     /// Otherwise, the byte offsets into the input that words hold, with those words' indices
-    /// (`(offset, word)`: the type issue.rs sorts too, so the module carries one sort), converted
+    /// (`(offset, word)`, sorted with `words::sort_pairs`), converted
     /// to UTF-16 offsets by [`Out::convert_offsets`].
     byte_offsets: &'r mut Vec<(usize, usize)>,
     /// Points whose UTF-16 offset is known, `(byte offset, UTF-16 units before it)`, set by
@@ -221,7 +221,7 @@ impl Out<'_> {
             return;
         }
         // A few offsets per operation: a small sort (by offset; ties, if any, by word).
-        self.byte_offsets.sort();
+        crate::words::sort_pairs(self.byte_offsets);
         let first = self.byte_offsets.first().map_or(0, |&(first, _)| first);
         let (mut byte, mut units) = self.known_before(first);
         // The operation written last (its start and end are known points), whose own offsets are
