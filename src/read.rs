@@ -365,7 +365,7 @@ impl<'a> Reader<'a> {
                     // A character never takes more UTF-16 units than UTF-8 bytes, so only a
                     // context longer than the limit in bytes needs counting.
                     let units = if context.len() > CLIENT_CONTEXT_LIMIT {
-                        context.encode_utf16().count()
+                        crate::words::utf16_units(context.as_bytes())
                     } else {
                         context.len()
                     };

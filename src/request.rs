@@ -433,7 +433,7 @@ impl RecordResponseRequest {
             }
         }
         if let Some(context) = &self.client_context {
-            let units = context.encode_utf16().count();
+            let units = crate::words::utf16_units(context.as_bytes());
             if units > CLIENT_CONTEXT_LIMIT {
                 diag.push_path(
                     IssueCode::ClientContextTooLong,

@@ -29,7 +29,6 @@ pub(crate) fn every_byte(
 /// UTF-16 units of UTF-8 bytes: one per byte that is not a continuation byte (`10xxxxxx`), one
 /// more for each four-byte lead (`11110xxx`, a surrogate pair). The bindings walk a whole collection
 /// with it, so 64 ASCII bytes are taken at once and other words eight bytes at a time.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called by the wasm bindings only.
 pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
     // Chunks are eight bytes: the conversion cannot fail.
     let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
