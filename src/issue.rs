@@ -1,5 +1,6 @@
 //! Validation issues: the one table of stable codes, severities and the report that collects them.
 
+use crate::words::{HIGHS, ONES};
 use std::fmt;
 
 /// How serious an [`Issue`] is.
@@ -296,9 +297,7 @@ struct LineCursor {
     at: usize,
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
 const NEWLINES: u64 = ONES * b'\n' as u64;
 
 impl LineCursor {

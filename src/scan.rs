@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use crate::diagnostics::Diagnostics;
 use crate::issue::IssueCode;
 use crate::pointer::{Pointer, Segment};
+use crate::words::{HIGHS, ONES};
 
 /// Parsing stopped: a fatal issue (syntax, limits) was already recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -832,9 +833,6 @@ impl Pointer for Nested<'_, '_> {
         }
     }
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Where the plain run inside a string that starts at `from` ends: the offset of the first quote,
 /// backslash or control character, or the end of the text. Eight bytes at a time (see

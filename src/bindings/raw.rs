@@ -422,8 +422,7 @@ fn checked_lone(lone_at: u32, bytes: &[u8]) -> Option<u32> {
 
 /// True when the UTF-8 bytes hold U+FFFD. Eight bytes at a time look for its lead byte `EF`.
 fn holds_replacement_character(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::words::{HIGHS, ONES};
     let chunks = bytes.chunks_exact(8);
     let tail = chunks.len() * 8;
     for (at, chunk) in chunks.enumerate() {
@@ -431,7 +430,7 @@ fn holds_replacement_character(bytes: &[u8]) -> bool {
         word.copy_from_slice(chunk);
         // Zero bytes of x ^ EF..EF are the EF bytes (the classic has-zero-byte test).
         let x = u64::from_le_bytes(word) ^ (ONES * 0xEF);
-        if (x.wrapping_sub(ONES) & !x & HIGH) != 0 && lead_at(bytes, at * 8, 8) {
+        if (x.wrapping_sub(ONES) & !x & HIGHS) != 0 && lead_at(bytes, at * 8, 8) {
             return true;
         }
     }
